@@ -1,0 +1,25 @@
+"""citeextract: find, normalise and link the legal documents cited in Vietnamese text.
+
+>>> import citeextract
+>>> doc = citeextract.extract("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ")
+>>> doc.citations[0].key
+'61/2018/NĐ-CP'
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .models import Citation, DateMention, Document, NamedLaw, Relation  # noqa: E402
+from .pipeline import extract  # noqa: E402
+from .frames import to_dataframe  # noqa: E402
+
+__all__ = [
+    "Citation",
+    "DateMention",
+    "Document",
+    "NamedLaw",
+    "Relation",
+    "extract",
+    "to_dataframe",
+    "__version__",
+]

@@ -1,0 +1,169 @@
+"""What runs on a worker: one partition of records -> its table files + a summary.
+
+The same function runs in a local process pool and on Dask workers. A per-document
+time limit is enforced with ``setitimer`` where the task runs in a process's main
+thread (the local pool); where it runs in a worker thread (Dask), signals are not
+available, so a document that overran is marked failed once it returns.
+"""
+from __future__ import annotations
+
+import importlib
+import resource
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..readers.record import EXTRACTION_ERROR, TIMEOUT, Record, RecordError, record_text
+from .schema import TABLES, document_rows, failure_rows
+from .writers import write_partition
+
+DEFAULT_EXTRACTOR = "citeextract:extract"
+_extractors: dict[str, Callable[..., Any]] = {}
+
+
+@dataclass
+class PartitionTask:
+    pid: int
+    first_seq: int
+    records: list[Record]
+    outdir: str
+    fmt: str = "parquet"
+    time_limit: float = 0.0
+    extractor: str = DEFAULT_EXTRACTOR
+
+
+@dataclass
+class PartitionResult:
+    pid: int
+    first_seq: int
+    records: int = 0
+    ok: int = 0
+    failed: int = 0
+    citations: int = 0
+    named: int = 0
+    dates: int = 0
+    relations: int = 0
+    chars: int = 0
+    bytes: int = 0
+    disk_bytes: int = 0
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm inside an over-long extraction. A BaseException so that a
+    broad ``except Exception`` in the extractor cannot swallow it."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise DocumentTimeout()
+
+
+class Deadline:
+    """``with Deadline(seconds): ...`` raises :class:`DocumentTimeout` when the block
+    runs over (POSIX main thread); elsewhere :attr:`expired` tells afterwards."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = (seconds > 0 and hasattr(signal, "setitimer")
+                      and threading.current_thread() is threading.main_thread())
+        self._start = 0.0
+        self._previous: Any = None
+
+    def __enter__(self) -> Deadline:
+        self._start = time.perf_counter()
+        if self.armed:
+            self._previous = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+
+    @property
+    def expired(self) -> bool:
+        return self.seconds > 0 and time.perf_counter() - self._start > self.seconds
+
+
+def get_extractor(path: str) -> Callable[..., Any]:
+    """Import ``module:function`` once per process."""
+    if path not in _extractors:
+        module, _, name = path.partition(":")
+        _extractors[path] = getattr(importlib.import_module(module), name)
+    return _extractors[path]
+
+
+def _extract(extract: Callable[..., Any], text: str, doc_id: str, limit: float) -> Any:
+    deadline = Deadline(limit)
+    try:
+        with deadline:
+            doc = extract(text, doc_id=doc_id)
+    except DocumentTimeout:
+        raise RecordError(TIMEOUT, f"extraction took over {limit:g} s") from None
+    if deadline.expired:
+        raise RecordError(TIMEOUT, f"extraction took over {limit:g} s")
+    return doc
+
+
+def process_record(seq: int, record: Record, extract: Callable[..., Any],
+                   time_limit: float) -> dict[str, list[dict[str, Any]]]:
+    """All table rows for one record; any failure becomes a failed row + error row."""
+    meta = dict(record.metadata)
+    try:
+        text, meta = record_text(record)
+        try:
+            doc = _extract(extract, text, record.doc_id, time_limit)
+        except RecordError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any extractor bug is one failed record
+            raise RecordError(EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}") from None
+    except RecordError as exc:
+        return failure_rows(seq, record.doc_id, record.source, record.position,
+                            exc.reason, exc.message, meta)
+    doc.doc = record.doc_id
+    doc.metadata = {**meta, **(doc.metadata or {}), "source": record.source,
+                    "position": record.position}
+    return document_rows(seq, doc, record.source, record.position, len(text))
+
+
+def process_partition(task: PartitionTask) -> PartitionResult:
+    """Extract every record of the partition and write its table files."""
+    start = time.perf_counter()
+    extract = get_extractor(task.extractor)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    result = PartitionResult(pid=task.pid, first_seq=task.first_seq)
+    for i, record in enumerate(task.records):
+        out = process_record(task.first_seq + i, record, extract, task.time_limit)
+        for table, table_rows in out.items():
+            rows[table].extend(table_rows)
+        doc_row = out["documents"][0]
+        result.records += 1
+        result.bytes += record.size
+        result.disk_bytes += record.disk_bytes
+        if doc_row["status"] == "ok":
+            result.ok += 1
+            result.chars += doc_row["n_chars"]
+        else:
+            result.failed += 1
+            result.reasons[doc_row["error"]] = result.reasons.get(doc_row["error"], 0) + 1
+    for name in ("citations", "named", "dates", "relations"):
+        setattr(result, name, len(rows[name]))
+    write_partition(task.outdir, task.pid, rows, task.fmt)
+    result.seconds = time.perf_counter() - start
+    result.peak_rss_mb = _peak_rss_mb()
+    return result
+
+
+def _peak_rss_mb() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024

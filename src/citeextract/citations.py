@@ -1,0 +1,196 @@
+"""Stage 3a: numbered citations ("Nghị định số 61/2018/NĐ-CP", "05-CT/TW", "Số: 54/KH-UBND").
+
+One scan finds the number/symbol core; the type word, "số" and header prefixes are read from
+a short window before it. Short forms ("Nghị định số 40", "Nghị định 33/2023") are resolved
+against the full citations of the same text afterwards. All offsets here index the CLEANED
+text; the pipeline maps them back to the original.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .keys import Symbol, canonical_symbol, issuer_from_symbol, make_key, strip_number, type_from_symbol
+from .models import Citation
+from .rules import Rules, words_rx
+
+# a symbol group: NĐ, CP, TTg, QyĐ, QĐi, CTr, SKH&CN, QH13, UBTƯMTTQVN
+_G = r"\p{Lu}(?:[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{L}\d])"
+_SEP = r"(?:\s?[-/]\s?(?=\p{Lu})|[-/])"
+_NUM = r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-zđ]?)"
+_CORE = (
+    r"(?<![\p{L}\d/.,\-_=?&%#])" + _NUM
+    + r"(?:(?P<s1>\s{0,2}/\s{0,2})(?:(?P<year>(?:1[89]|20)\d\d)(?P<s2>\s{0,2}/\s{0,2}))?"
+    + r"(?P<sym>" + _G + r"(?:" + _SEP + _G + r"){0,5})"
+    + r"|(?P<p1>\s?-\s?)(?P<psym>" + _G + r"(?:\s?/\s?" + _G + r"){0,2}))"
+)
+
+
+@dataclass
+class Matchers:
+    core: regex.Pattern
+    prefix: regex.Pattern  # type word (+ "số") ending right before the number
+    header: regex.Pattern  # "Số:" / "Số hiệu" header ending right before the number
+    law_title: regex.Pattern  # "Luật <title> số" ending right before the number
+    short: regex.Pattern  # type word + number (+ /year) without a symbol
+    noslash: regex.Pattern  # type word + number + space + symbol (slash missing)
+
+
+@lru_cache(maxsize=8)
+def matchers(rules: Rules) -> Matchers:
+    words = words_rx(list(rules.type_words))
+    abbr = words_rx(list(rules.type_abbrevs))
+    tw = r"(?P<tw>(?i:" + words + r")|" + abbr + r")"
+    so = r"(?:\s*(?P<so>(?i:số|so|s))\s*:?)?\s*"
+    prefix = regex.compile(r"(?<![\p{L}\d])" + tw + r"(?:\s+(?i:liên\s+tịch))?" + so + r"$")
+    header_words = words_rx(rules.context.get("self_header", ["Số"]))
+    header = regex.compile(r"(?m)^[\s|*#>-]*(?P<hw>(?i:" + header_words + r"))\s*[:.]?[\s|]*$")
+    named = words_rx([w for w in rules.named_types])
+    law_title = regex.compile(
+        r"(?<![\p{L}])(?P<tw>(?i:" + named + r"))\s+(?P<title>\p{Lu}[^\n;:.()]{0,120}?)\s+(?i:số)\s*$"
+    )
+    short = regex.compile(
+        r"(?<![\p{L}\d])" + tw + so + r"(?P<num>\d{1,5}[a-zđ]?)(?:\s?/\s?(?P<year>(?:1[89]|20)\d\d))?"
+        r"(?![\d/.,]?\d)(?!\s?/\s?\p{Lu})(?!\s?-\s?\p{Lu})"
+    )
+    noslash = regex.compile(
+        r"(?<![\p{L}\d])" + tw + so + r"(?P<num>\d{1,5}[a-zđ]?)\s(?P<sym>" + _G + r"(?:-" + _G + r"){1,4})"
+    )
+    return Matchers(regex.compile(_CORE), prefix, header, law_title, short, noslash)
+
+
+def _word_type(m: regex.Match | None, rules: Rules) -> str | None:
+    if not m:
+        return None
+    return rules.type_of_word(m.group("tw"))
+
+
+def _split_fused(sym: Symbol, rules: Rules) -> Symbol:
+    """Repair a missing hyphen between a type code and an issuer ("NĐCP" → "NĐ-CP")."""
+    g = sym.groups[0] if sym.groups else ""
+    if g in rules.code_types or g in rules.issuers or len(sym.groups) != 1:
+        return sym
+    for code in sorted(rules.code_types, key=len, reverse=True):
+        rest = g[len(code):]
+        if g.startswith(code) and rest in rules.issuers:
+            return Symbol(f"{code}-{rest}" + sym.text[len(g):], [code, rest], True,
+                          sym.repairs + [f"{g} read as {code}-{rest}"])
+    return sym
+
+
+def find_citations(text: str, rules: Rules) -> list[Citation]:
+    """Full citations (with a symbol) in cleaned ``text``, in reading order."""
+    mt = matchers(rules)
+    out: list[Citation] = []
+    for m in mt.core.finditer(text):
+        party = m.group("psym") is not None
+        raw_sym = m.group("psym") if party else m.group("sym")
+        sym = _split_fused(canonical_symbol(raw_sym, rules), rules)
+        if party and sym.groups[0] not in rules.code_types:
+            continue  # "619 - ĐT" in a phone line: not a Party symbol
+        if not party and not m.group("year") and len(sym.groups) == 1 and sym.groups[0] not in rules.issuers \
+                and sym.groups[0] not in rules.code_types:
+            continue  # "3/A" and the like: a lone unknown group is no symbol
+        year = int(m.group("year")) if m.group("year") else None
+        start, end = m.start(), m.end()
+        window_start = max(0, start - 60)
+        window = text[window_start:start]
+        flags: list[str] = []
+        warnings: list[str] = []
+        damaged = sym.damaged or bool(regex.search(r"\s", m.group("s1") or m.group("p1") or ""))
+        damaged = damaged or bool(m.group("s2") and m.group("s2").strip() != m.group("s2"))
+        if damaged:
+            flags.append("damaged")
+            warnings.extend(sym.repairs or ["spaces inside the number or symbol"])
+        pm = mt.prefix.search(window)
+        typ = _word_type(pm, rules)
+        if pm:
+            start = window_start + pm.start()
+        else:
+            lm = mt.law_title.search(text[max(0, m.start() - 160):m.start()])
+            if lm:
+                typ = rules.named_types.get(" ".join(lm.group("tw").split()).casefold())
+            line_start = text.rfind("\n", 0, start) + 1
+            hm = mt.header.search(text, line_start, start) if start - line_start <= 40 else None
+            if hm:
+                if hm.group("hw").casefold() == "số":
+                    start = hm.start("hw")
+                flags.append("self")
+        if typ is None:
+            typ = type_from_symbol(sym, party, rules)
+        out.append(Citation(
+            text=text[start:end], start=start, end=end, type=typ,
+            key=make_key(m.group("num"), year, sym.text, party),
+            number=strip_number(m.group("num")), year=year, symbol=sym.text,
+            issuer=issuer_from_symbol(sym, party, rules), flags=flags, warnings=warnings,
+        ))
+    _add_noslash(text, rules, out)
+    return out
+
+
+def _add_noslash(text: str, rules: Rules, out: list[Citation]) -> None:
+    """ "Kế hoạch số 1492 KH-UBND": a typed number whose slash is missing."""
+    mt = matchers(rules)
+    taken = [(c.start, c.end) for c in out]
+    for m in mt.noslash.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        sym = canonical_symbol(m.group("sym"), rules)
+        if sym.groups[0] not in rules.code_types:
+            continue
+        typ = rules.type_of_word(m.group("tw")) or type_from_symbol(sym, False, rules)
+        out.append(Citation(
+            text=m.group(), start=m.start(), end=m.end(), type=typ,
+            key=make_key(m.group("num"), None, sym.text, False), number=strip_number(m.group("num")),
+            year=None, symbol=sym.text, issuer=issuer_from_symbol(sym, False, rules),
+            flags=["damaged"], warnings=["slash missing between number and symbol"],
+        ))
+    out.sort(key=lambda c: c.start)
+
+
+def find_short_forms(text: str, rules: Rules, full: list[Citation]) -> list[Citation]:
+    """Type word + number without a symbol, keyed from the text's full citations.
+
+    "Nghị định số 40" after "Nghị định số 40/2010/NĐ-CP" gets ``40/2010/NĐ-CP``;
+    "Nghị định 33/2023" gets ``33/2023/NĐ-CP`` (the type fixes the symbol);
+    "Nghị quyết 1211/2016" with no full form gets ``nghi_quyet:1211/2016``. A bare
+    number that no full citation explains is not a citation.
+    """
+    mt = matchers(rules)
+    taken = [(c.start, c.end) for c in full]
+    by_num: dict[tuple[str, str], list[Citation]] = {}
+    for c in full:
+        by_num.setdefault((c.type, c.number), []).append(c)
+    out: list[Citation] = []
+    for m in mt.short.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        typ = rules.type_of_word(m.group("tw"))
+        if typ is None or typ in ("luat", "bo_luat", "hien_phap", "phap_lenh") and not m.group("year"):
+            continue
+        num = strip_number(m.group("num"))
+        year = int(m.group("year")) if m.group("year") else None
+        cands = [c for c in by_num.get((typ, num), []) if year is None or c.year in (year, None)]
+        if year is not None:
+            cands = [c for c in cands if c.year == year] or cands
+        if cands:
+            before = [c for c in cands if c.start < m.start()]
+            ref = (before or cands)[-1 if before else 0]
+            key, sym, issuer = ref.key, ref.symbol, ref.issuer
+        elif year is not None and typ in rules.implied_symbol:
+            sym = rules.implied_symbol[typ]
+            key = f"{num}/{year}/{sym}"
+            issuer = issuer_from_symbol(canonical_symbol(sym, rules), False, rules)
+        elif year is not None:
+            key, sym, issuer = f"{typ}:{num}/{year}", "", None
+        else:
+            continue
+        c = Citation(
+            text=m.group(), start=m.start(), end=m.end(), type=typ, key=key, number=num,
+            year=year, symbol=sym, issuer=issuer, flags=["short_form"],
+        )
+        out.append(c)
+        by_num.setdefault((typ, num), []).append(c)
+    return out

@@ -1,0 +1,134 @@
+"""The records citeextract produces: plain dataclasses, one per kind of mention.
+
+Every mention carries ``text``, ``start`` and ``end``; the offsets index the ORIGINAL
+input string, so ``original[m.start:m.end] == m.text`` always holds. ``Document.to_dict``
+gives the per-document JSON of the annotation guide (the format evaluation reads).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Citation:
+    """A numbered citation: "Nghị định số 61/2018/NĐ-CP"."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # one of rules.DOC_TYPES ("nghi_dinh", "quyet_dinh", ...)
+    key: str  # canonical number/symbol: "61/2018/NĐ-CP", or "nghi_quyet:1211/2016"
+    number: str  # "61", "30c", "66.7"
+    year: int | None  # the year slot of the number, if any
+    symbol: str  # "NĐ-CP", "KH-SKH&CN", "CT/TW"
+    issuer: str | None = None
+    issued: str | None = None  # ISO date of issue given for this document
+    flags: list[str] = field(default_factory=list)  # self, short_form, damaged, bad_date
+    warnings: list[str] = field(default_factory=list)
+    kind: str = "citation"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class NamedLaw:
+    """A constitution, code, law or ordinance cited by name: "Luật Đất đai năm 2013"."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # hien_phap, bo_luat, luat, phap_lenh
+    title: str  # "Đất đai"
+    year: int | None = None
+    issued: str | None = None
+    flags: list[str] = field(default_factory=list)
+    kind: str = "named"
+
+    @property
+    def key(self) -> str:
+        """Relation key of the guide: ``type:title:year`` (year empty when unknown)."""
+        return f"{self.type}:{self.title}:{self.year or ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["key"] = self.key
+        return d
+
+
+@dataclass
+class DateMention:
+    """A date expression normalised to ISO with the precision written.
+
+    ``value`` is "2020-03-25", "2020-03", "2020", "2020-Q3", "2020-H1" or an interval
+    "2016/2020"; ``None`` with the flag ``bad_date`` when the date is impossible or
+    incomplete.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str  # day, month, year, quarter, half, range
+    flags: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    kind: str = "date"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if self.flags:
+            d["flag"] = self.flags[0]
+        return d
+
+
+@dataclass
+class Relation:
+    """An edge the text states between two documents: ``[source, relation, target]``."""
+
+    source: str
+    relation: str  # implements, based_on, amends, guides, replaces, repeals, approves
+    target: str
+    start: int = -1  # offsets of the evidence (the cue phrase) in the original text
+    end: int = -1
+    evidence: str = ""
+
+    def as_triple(self) -> list[str]:
+        return [self.source, self.relation, self.target]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Document:
+    """Everything extracted from one input text."""
+
+    doc: str | None
+    citations: list[Citation] = field(default_factory=list)
+    named: list[NamedLaw] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    subject: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)  # url, title, date, source ...
+    warnings: list[str] = field(default_factory=list)
+
+    def mentions(self) -> list[Citation | NamedLaw | DateMention]:
+        """All mentions in reading order."""
+        return sorted([*self.citations, *self.named, *self.dates], key=lambda m: (m.start, m.end))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The annotation guide's per-document JSON object."""
+        d: dict[str, Any] = {
+            "doc": self.doc,
+            "citations": [c.to_dict() for c in self.citations],
+            "named": [n.to_dict() for n in self.named],
+            "dates": [m.to_dict() for m in self.dates],
+            "relations": [r.as_triple() for r in self.relations],
+            "subject": self.subject,
+        }
+        if self.metadata:
+            d["metadata"] = self.metadata
+        if self.warnings:
+            d["warnings"] = self.warnings
+        return d

@@ -1,0 +1,120 @@
+"""Stage 3c: laws, codes, ordinances and the constitution cited by name.
+
+"Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015" → type ``luat``, title "Tổ chức Chính
+phủ", year 2015, issued 2015-06-19. A title listed in ``patterns/law_titles.tsv`` is read
+whole (commas included); otherwise the title runs from a capitalised word to the first stop
+word of ``patterns/named_laws.tsv`` ("ngày", "năm", "số", a comma, "và" …). A name followed
+by "số <number>" is a numbered citation, not a named one: its title is returned separately
+so relations can use the numbered key. Offsets index the cleaned text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .models import DateMention, NamedLaw
+from .rules import Rules, words_rx
+
+
+@dataclass
+class NamedMatchers:
+    head: regex.Pattern  # type word + the start of a title
+    known: regex.Pattern  # a known title right at a position
+    stop: regex.Pattern  # the first stop word of a free title
+    tail: regex.Pattern  # what follows a title: year, date, "số"
+
+
+@lru_cache(maxsize=8)
+def named_matchers(rules: Rules) -> NamedMatchers:
+    types = words_rx(list(rules.named_types))
+    caps = words_rx([t.upper() for t in rules.named_types])
+    head = regex.compile(
+        r"(?<![\p{L}\d])(?P<tw>" + caps + r"|(?:" + "|".join(
+            regex.escape(t[0].upper()) + r"(?i:" + r"\s+".join(regex.escape(p) for p in t[1:].split(" ")) + r")"
+            for t in sorted(rules.named_types, key=len, reverse=True)) + r"))"
+        r"(?=\s+(?:\p{Lu}|[\"“]))"
+    )
+    del types
+    titles = [t for ts in rules.law_titles.values() for t in ts]
+    known = regex.compile(r"\s+[\"“]?(?P<title>(?i:" + words_rx(titles) + r"))(?![\p{L}\d])")
+    stops = [s for s in rules.title_stops if s]
+    word_stops = [s for s in stops if s[0].isalpha()]
+    punct = "".join(regex.escape(s) for s in stops if not s[0].isalpha())
+    stop = regex.compile(
+        r"\s+(?i:" + words_rx(word_stops) + r")(?![\p{L}])|\s*[,\n\r\t" + punct + r"]|\s+\d|\s+-\s|$"
+    )
+    tail = regex.compile(
+        r"\s*(?:(?P<so>(?i:số))\s+\d|(?:,\s*)?(?:(?i:năm)\s+)?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+        r"|(?:,\s*)?(?:(?i:được\s+)?(?i:ban hành|thông qua)\s+)?(?P<ngay>(?i:ngày)\s))"
+    )
+    return NamedMatchers(head, known, stop, tail)
+
+
+@dataclass
+class NamedResult:
+    named: list[NamedLaw] = field(default_factory=list)
+    # titles of laws cited with a number: (type, title, start of "số" in cleaned text)
+    numbered_titles: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def _free_title(text: str, pos: int, nm: NamedMatchers, rules: Rules) -> str | None:
+    """A title not in the known list: from ``pos`` up to the first stop, at most 12 words."""
+    m = nm.stop.search(text, pos, min(len(text), pos + 160))
+    end = m.start() if m else min(len(text), pos + 160)
+    title = text[pos:end].strip().strip("\"“”")
+    words = title.split()
+    if not words or len(words) > 12:
+        words = words[:12]
+    if not words or words[0].casefold() in rules.generic_first:
+        return None
+    if not words[0][0].isupper():
+        return None
+    return " ".join(words)
+
+
+def find_named(text: str, rules: Rules, dates: list[DateMention], skip: list[tuple[int, int]] = ()) -> NamedResult:
+    nm = named_matchers(rules)
+    res = NamedResult()
+    date_at = {d.start: d for d in dates}
+    for m in nm.head.finditer(text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        tw = " ".join(m.group("tw").split())
+        typ = rules.named_types.get(tw.casefold())
+        if not typ:
+            continue
+        km = nm.known.match(text, m.end())
+        if km:
+            title = " ".join(km.group("title").split())
+            t_end = km.end()
+        else:
+            pos = m.end()
+            while pos < len(text) and text[pos] in " \t\"“":
+                pos += 1
+            title = _free_title(text, pos, nm, rules)
+            if not title:
+                continue
+            t_end = text.index(title.split()[-1], pos) + len(title.split()[-1])
+        tail = nm.tail.match(text, t_end)
+        year = issued = None
+        end = t_end
+        if tail and tail.group("so"):
+            res.numbered_titles.append((typ, title, tail.start("so")))
+            continue
+        if tail and tail.group("year"):
+            year = int(tail.group("year"))
+            end = tail.end()
+        elif tail and tail.group("ngay"):
+            d = date_at.get(tail.start("ngay"))
+            if d is not None:
+                end = d.end
+                if d.value and len(d.value) == 10:
+                    issued = d.value
+                    year = int(d.value[:4])
+        if title.upper() == title and len(title.split()) > 3 and title.casefold() != title:
+            title = title.capitalize()
+        res.named.append(NamedLaw(text=text[m.start():end], start=m.start(), end=end, type=typ,
+                                  title=title, year=year, issued=issued))
+    return res

@@ -1,0 +1,46 @@
+"""Noisy copies of a text: the damage real crawls carry, for robustness evaluation.
+
+Each transformation keeps what a reader sees the same — the same documents, numbers and
+dates — so a text's gold annotations stay valid for its noisy copy:
+NFD diacritics, ``Ð`` (U+00D0) for ``Đ``, en/em dashes and spaced hyphens inside symbols,
+spaces around slashes in numbers, a line break between "số" and the number, no-break and
+zero-width spaces, ``&amp;`` entities, literal ``\\r\\n`` left by scrapers, and upper-case
+type words.
+"""
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import regex
+
+from .rules import rules
+
+_SYMBOL = regex.compile(r"(?<=\d)/(?=\p{Lu})|(?<=\d{4})/(?=\p{Lu})|(?<=\p{Lu})-(?=\p{Lu})")
+_SO = regex.compile(r"(?<=\b(?:số|Số)) (?=\d)")
+
+
+def noisy(text: str, seed: int = 0) -> str:
+    """A deterministic noisy copy of ``text`` (the same seed gives the same copy)."""
+    rnd = random.Random(seed)
+    # upper-case type words in about half of their occurrences
+    words = sorted((w for w in rules().type_words if " " in w or len(w) > 4), key=len, reverse=True)
+    rx = regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+    text = rx.sub(lambda m: m.group().upper() if rnd.random() < 0.5 else m.group(), text)
+    # symbols: en dash, spaced hyphen, spaces around slashes
+    def sym(m: regex.Match) -> str:
+        s = m.group()
+        r = rnd.random()
+        if s == "-":
+            return "\u2013" if r < 0.3 else (" - " if r < 0.45 else "-")
+        return " / " if r < 0.2 else s
+    text = _SYMBOL.sub(sym, text)
+    text = _SO.sub(lambda m: "\n" if rnd.random() < 0.3 else ("\u00a0" if rnd.random() < 0.5 else " "), text)
+    text = text.replace("Đ", "\u00d0") if rnd.random() < 0.7 else text
+    text = text.replace("&", "&amp;")
+    text = text.replace("\n\n", "\\r\\n\\r\\n") if rnd.random() < 0.5 else text
+    # zero-width spaces after some commas, NFD for the whole text or some lines
+    text = regex.sub(r", ", lambda m: ",\u200b " if rnd.random() < 0.2 else ", ", text)
+    lines = text.split("\n")
+    lines = [unicodedata.normalize("NFD", ln) if rnd.random() < 0.5 else ln for ln in lines]
+    return "\n".join(lines)

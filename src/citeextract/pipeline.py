@@ -1,0 +1,41 @@
+"""The extraction pipeline: clean → citations → short forms → dates → named laws →
+context → (relations) → offsets mapped back to the original text."""
+from __future__ import annotations
+
+from .citations import find_citations, find_short_forms
+from .clean import CleanText, clean
+from .context import attach_context
+from .dates import find_dates
+from .models import Document
+from .named import find_named
+from .rules import rules as current_rules
+
+
+def extract(text: str, doc_id: str | None = None) -> Document:
+    """Extract every numbered citation, named law and date of ``text``.
+
+    Offsets in the result index ``text`` itself: ``text[m.start:m.end] == m.text``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+    rules = current_rules()
+    ct = clean(text)
+    t = ct.text
+    cits = find_citations(t, rules)
+    cits = sorted(cits + find_short_forms(t, rules, cits), key=lambda c: c.start)
+    spans = [(c.start, c.end) for c in cits]
+    dates = find_dates(t, rules, spans)
+    named = find_named(t, rules, dates, spans)
+    attach_context(t, cits, dates, rules)
+    doc = Document(doc=doc_id, citations=cits, named=named.named, dates=dates)
+    _to_original(doc, ct)
+    return doc
+
+
+def _to_original(doc: Document, ct: CleanText) -> None:
+    """Map every mention's cleaned offsets back to the original text."""
+    if ct.identity:
+        return
+    for m in doc.mentions():
+        m.start, m.end = ct.span(m.start, m.end)
+        m.text = ct.original[m.start:m.end]

@@ -1,0 +1,79 @@
+"""Output formats of ``citeextract extract``: json, jsonl, csv and a terminal table."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from .models import Document
+
+FORMATS = ("json", "jsonl", "csv", "table")
+CSV_COLUMNS = ["doc", "kind", "text", "start", "end", "type", "key", "number", "year", "symbol",
+               "issuer", "issued", "title", "value", "precision", "flags", "warnings"]
+
+
+def document_json(doc: Document) -> str:
+    """One line: the guide's per-document object."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False)
+
+
+def mention_rows(doc: Document) -> Iterable[dict]:
+    for m in doc.mentions():
+        row = {"doc": doc.doc, **m.to_dict()}
+        row.pop("flag", None)
+        yield row
+    for r in doc.relations:
+        yield {"doc": doc.doc, "kind": "relation", **r.to_dict()}
+
+
+def jsonl_lines(doc: Document) -> Iterable[str]:
+    for row in mention_rows(doc):
+        yield json.dumps(row, ensure_ascii=False)
+
+
+def csv_rows(doc: Document) -> Iterable[list]:
+    for row in mention_rows(doc):
+        if row["kind"] == "relation":
+            continue
+        out = []
+        for col in CSV_COLUMNS:
+            v = row.get(col)
+            out.append("|".join(v) if isinstance(v, list) else ("" if v is None else v))
+        yield out
+
+
+def csv_text(rows: Iterable[list], header: bool) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    if header:
+        w.writerow(CSV_COLUMNS)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def table(doc: Document, width: int = 100) -> str:
+    """A readable view of one document's mentions."""
+    lines = [f"== {doc.doc}: {len(doc.citations)} citations, {len(doc.named)} named laws, "
+             f"{len(doc.dates)} dates"]
+    for m in doc.mentions():
+        shown = " ".join(m.text.split())
+        if len(shown) > 40:
+            shown = shown[:39] + "…"
+        if m.kind == "citation":
+            detail = f"{m.type:<18} {m.key}"
+            extra = ", ".join(x for x in (m.issued and f"issued {m.issued}", m.issuer,
+                                          " ".join(m.flags)) if x)
+        elif m.kind == "named":
+            detail = f"{m.type:<18} {m.key}"
+            extra = f"issued {m.issued}" if m.issued else ""
+        else:
+            detail = f"{'date':<18} {m.value or '(bad date)'}"
+            extra = ""
+        line = f"{m.start:>7}  {shown:<41} {detail}" + (f"  [{extra}]" if extra else "")
+        lines.append(line[:width * 2])
+    for r in doc.relations:
+        lines.append(f"{'':>7}  relation: {r.source} {r.relation} {r.target}")
+    if doc.subject:
+        lines.append(f"{'':>7}  subject: {doc.subject}")
+    return "\n".join(lines)

@@ -1,0 +1,151 @@
+"""Load the rule tables in ``patterns/`` (plain TSV) once per process.
+
+The code holds no vocabulary of its own: type words, symbol codes, issuer codes, law
+titles, date words and cue phrases all come from here. ``CITEEXTRACT_PATTERNS`` may point
+to another directory with the same files (to try an edited rule set).
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+DOC_TYPES = (
+    "hien_phap", "bo_luat", "luat", "phap_lenh", "nghi_quyet", "nghi_dinh", "quyet_dinh",
+    "thong_tu", "thong_tu_lien_tich", "chi_thi", "ke_hoach", "cong_van", "thong_bao",
+    "huong_dan", "bao_cao", "de_an", "chuong_trinh", "ket_luan", "quy_dinh", "quy_che",
+    "to_trinh", "cong_dien", "lenh", "van_ban_hop_nhat", "other",
+)
+NAMED_TYPES = ("hien_phap", "bo_luat", "luat", "phap_lenh")
+
+
+class RuleError(ValueError):
+    """A rule file is missing or malformed."""
+
+
+def patterns_dir() -> Path:
+    env = os.environ.get("CITEEXTRACT_PATTERNS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent / "patterns"
+
+
+def read_table(name: str, min_cols: int = 2) -> list[list[str]]:
+    """Rows of a TSV rule file, comments and blank lines skipped."""
+    path = patterns_dir() / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file {path}: {exc.strerror}") from None
+    rows = []
+    for no, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < min_cols:
+            raise RuleError(f"{path}:{no}: expected {min_cols} tab-separated columns")
+        rows.append(cols)
+    return rows
+
+
+def alternatives(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def words_rx(words: list[str]) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace run."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
+
+
+@dataclass(eq=False)
+class Rules:
+    type_words: dict[str, str] = field(default_factory=dict)  # casefolded word -> type
+    type_abbrevs: dict[str, str] = field(default_factory=dict)  # exact abbreviation -> type
+    code_types: dict[str, str] = field(default_factory=dict)  # symbol code -> type
+    implied_symbol: dict[str, str] = field(default_factory=dict)  # type -> symbol
+    restorations: dict[str, str] = field(default_factory=dict)  # casefolded code -> code
+    canonical_codes: dict[str, str] = field(default_factory=dict)  # casefolded -> as printed
+    issuers: dict[str, str] = field(default_factory=dict)  # code -> body
+    issuer_level: dict[str, str] = field(default_factory=dict)
+    named_types: dict[str, str] = field(default_factory=dict)  # casefolded word -> type
+    title_stops: list[str] = field(default_factory=list)
+    generic_first: set[str] = field(default_factory=set)
+    law_titles: dict[str, list[str]] = field(default_factory=dict)  # type -> titles
+    date_words: dict[str, dict[str, str]] = field(default_factory=dict)
+    year_bounds: tuple[int, int] = (1800, 2100)
+    context: dict[str, list[str]] = field(default_factory=dict)
+    provinces: list[tuple[str, str, str]] = field(default_factory=list)
+    relation_cues: list[tuple[str, str, str]] = field(default_factory=list)  # (rel, cue, dir)
+
+    def type_of_word(self, word: str) -> str | None:
+        w = " ".join(word.split())
+        return self.type_abbrevs.get(w) or self.type_words.get(w.casefold())
+
+
+def _load() -> Rules:
+    r = Rules()
+    for row in read_table("doc_types.tsv", 2):
+        typ = row[0]
+        if typ not in DOC_TYPES:
+            raise RuleError(f"doc_types.tsv: unknown type {typ!r}")
+        for w in alternatives(row[1]):
+            r.type_words[w.casefold()] = typ
+        if len(row) > 2:
+            for a in alternatives(row[2]):
+                r.type_abbrevs[a] = typ
+        if len(row) > 3:
+            for code in alternatives(row[3]):
+                r.code_types[code] = typ
+                r.canonical_codes[code.casefold()] = code
+    for typ, sym, *_ in read_table("implied_symbols.tsv"):
+        r.implied_symbol[typ] = sym
+    for code, body, *rest in read_table("issuers.tsv"):
+        r.issuers[code] = body
+        r.issuer_level[code] = rest[0] if rest else ""
+        r.canonical_codes.setdefault(code.casefold(), code)
+    for written, code, *_ in read_table("restorations.tsv"):
+        r.restorations[written.casefold()] = code
+    for section, value, words, *_ in read_table("named_laws.tsv", 3):
+        if section == "type":
+            for w in alternatives(words):
+                r.named_types[w.casefold()] = value
+        elif section == "stop":
+            r.title_stops = alternatives(words)
+        elif section == "generic":
+            r.generic_first = {w.casefold() for w in alternatives(words)}
+    titles: dict[str, list[str]] = defaultdict(list)
+    for typ, title, *_ in read_table("law_titles.tsv"):
+        titles[typ].append(title)
+    r.law_titles = dict(titles)
+    words: dict[str, dict[str, str]] = defaultdict(dict)
+    for section, value, cell, *_ in read_table("dates.tsv", 3):
+        if section == "bounds":
+            r.year_bounds = (int(value), int(cell))
+            continue
+        for w in alternatives(cell):
+            words[section][w] = value
+    r.date_words = dict(words)
+    ctx: dict[str, list[str]] = defaultdict(list)
+    for section, cell, *_ in read_table("context.tsv"):
+        ctx[section].extend(alternatives(cell))
+    r.context = dict(ctx)
+    r.provinces = [(n, p, k) for n, p, k, *_ in read_table("provinces.tsv", 3)]
+    for rel, cues, *rest in read_table("relations.tsv"):
+        for cue in alternatives(cues):
+            r.relation_cues.append((rel, cue, rest[0] if rest else "forward"))
+    return r
+
+
+@lru_cache(maxsize=None)
+def load_rules(directory: str | None = None) -> Rules:
+    """The rule set, loaded once (per patterns directory)."""
+    return _load()
+
+
+def rules() -> Rules:
+    return load_rules(str(patterns_dir()))

@@ -1,0 +1,99 @@
+"""Numbered citations: real sentences → expected keys, types, issue dates and flags."""
+import pytest
+
+from citeextract import extract
+
+# (sentence, [(key, type, issued, flags)])
+CASES = [
+    # seeds
+    ("Ngày 25/3/2020, Sở Khoa học và Công nghệ đã ban hành Kế hoạch số 311/KH-SKH&CN về tuyên truyền",
+     [("311/KH-SKH&CN", "ke_hoach", "2020-03-25", [])]),
+    ("Nghị quyết 30c/NQ-CP ngày 08/11/2011 của  Chính phủ, ban hành Chương trình",
+     [("30c/NQ-CP", "nghi_quyet", "2011-11-08", [])]),
+    ("Nghị định 61/2018/NĐ-CP ngày 24/2018 của Chính phủ về thực hiện cơ chế một cửa",
+     [("61/2018/NĐ-CP", "nghi_dinh", None, ["bad_date"])]),
+    ("Thực hiện Kế hoạch số 30/KH-UBND ngày 23/02/3022 của UBND tỉnh Quảng Ngãi",
+     [("30/KH-UBND", "ke_hoach", None, ["bad_date"])]),
+    ("Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ hướng dẫn thi hành",
+     [("1/2018/TT-VPCP", "thong_tu", "2018-11-23", [])]),
+    # dev texts
+    ("Nghị định số 37-NĐ ngày 01/12/1945 về tổ chức Bộ Tư pháp", [("37-NĐ", "nghi_dinh", "1945-12-01", [])]),
+    ("Kết luận số 80-KL/TW ngày 20/6/2020 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 32-CT/TW",
+     [("80-KL/TW", "ket_luan", "2020-06-20", []), ("32-CT/TW", "chi_thi", None, [])]),
+    ("Nghị định số 48/2013/NĐ- CP ngày 14/5/2013 của Chính phủ sửa đổi",
+     [("48/2013/NĐ-CP", "nghi_dinh", "2013-05-14", ["damaged"])]),
+    ("Phụ lục I kèm theo Công văn số 1028 /BTP-PBGDPL).", [("1028/BTP-PBGDPL", "cong_van", None, ["damaged"])]),
+    ("– Quyết định số 2498/QD-UBND về việc thành lập Ban chỉ đạo thực hiện Kế hoạch hành động giai đoạn "
+     "2016-2020, ngày 8 tháng 9 năm 2016", [("2498/QĐ-UBND", "quyet_dinh", "2016-09-08", ["damaged"])]),
+    ("3 Bắc Giang Kế hoạch hành động số 1492 KH-UBND ngày 6 tháng 6 năm 2014 về việc cải thiện",
+     [("1492/KH-UBND", "ke_hoach", "2014-06-06", ["damaged"])]),
+    ("Thông tư liên tịch số 01/2011/TTLT-VPCP-BNV hướng dẫn chức năng",
+     [("1/2011/TTLT-VPCP-BNV", "thong_tu_lien_tich", None, [])]),
+    # domain facts: joint, consolidated, Party, dotted numbers
+    ("theo Nghị quyết liên tịch số 01/2014/NQLT/CP-UBTƯMTTQVN", [("1/2014/NQLT/CP-UBTƯMTTQVN", "nghi_quyet", None, [])]),
+    ("Văn bản hợp nhất số 54/VBHN-BTC", [("54/VBHN-BTC", "van_ban_hop_nhat", None, [])]),
+    ("Nghị quyết số 18-NQ/TW của Hội nghị Trung ương 6", [("18-NQ/TW", "nghi_quyet", None, [])]),
+    ("Nghị quyết 66.7/2025/NQ-CP", [("66.7/2025/NQ-CP", "nghi_quyet", None, [])]),
+    ("Công văn 1077/VPCP-KSTT về tổ chức", [("1077/VPCP-KSTT", "cong_van", None, [])]),
+    ("Luật số 80/2015/QH13", [("80/2015/QH13", "luat", None, [])]),
+    ("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14;", [("15/2017/QH14", "luat", None, [])]),
+    ("Quyết định 225/QĐ-TTG", [("225/QĐ-TTg", "quyet_dinh", None, [])]),
+    ("Nghị định 61/2018/NĐCP", [("61/2018/NĐ-CP", "nghi_dinh", None, ["damaged"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_citation_table(text, expected):
+    doc = extract(text)
+    got = [(c.key, c.type, c.issued, [f for f in c.flags if f in ("bad_date", "damaged", "self", "short_form")])
+           for c in doc.citations]
+    assert got == expected
+
+
+# things that look like numbers but are not citations
+NOT_CITATIONS = [
+    "Hệ thống Quản lý chất lượng ISO 9001:2015 trong hoạt động",
+    "ĐT: 0251 3 842 619 - Fax: 0251 3 842 935 - Email: songoaivu@dongnai.gov.vn",
+    "giai đoạn 2016-2020 và 2021-2030",
+    "xem tại https://thuvienphapluat.vn/van-ban/123/QD-UBND.aspx",
+    "quy định tại điểm b khoản 5 Điều 21 và Điều 146đ",
+    "Lực lượng chức năng kiểm tra trên đường 2-9, TP. Vũng Tàu",
+    "Khung kiến trúc Chính phủ điện tử phiên bản 2.0, dưới 2.500 gram, 24%1",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS)
+def test_not_citations(text):
+    assert extract(text).citations == []
+
+
+def test_short_forms_take_the_full_key():
+    text = ("Thông tư này quy định chi tiết Nghị định số 40/2010/NĐ-CP ngày 12/4/2010 của Chính phủ "
+            "(sau đây gọi tắt là Nghị định số 40). Văn bản quy định tại Nghị định số 40 bao gồm:")
+    cits = extract(text).citations
+    assert [c.key for c in cits] == ["40/2010/NĐ-CP"] * 3
+    assert [("short_form" in c.flags) for c in cits] == [False, True, True]
+
+
+def test_short_form_with_year_and_implied_symbol():
+    cits = extract("theo Nghị định 33/2023 của Chính phủ và Nghị quyết 1211/2016").citations
+    assert [(c.key, c.flags) for c in cits] == [
+        ("33/2023/NĐ-CP", ["short_form"]), ("nghi_quyet:1211/2016", ["short_form"])]
+
+
+def test_bare_number_without_full_form_is_not_a_citation():
+    assert extract("Quyết định 2 lần trong năm; Nghị định 33 mới").citations == []
+
+
+def test_self_header_and_metadata_row():
+    text = ("Số hiệu | 1077/VPCP-KSTT |\nNgày ban hành | 24/02/2011 |\n"
+            "Số: 1077/VPCP-KSTT |\nHà Nội, ngày 24 tháng 02 năm 2011 |\n")
+    cits = extract(text).citations
+    assert [(c.key, c.issued, "self" in c.flags) for c in cits] == [
+        ("1077/VPCP-KSTT", "2011-02-24", True), ("1077/VPCP-KSTT", "2011-02-24", True)]
+
+
+def test_issuer_from_text_and_symbol():
+    cits = extract("Quyết định 225/QĐ-TTg; Kế hoạch số 68/KH-UBND của UBND tỉnh Lạng Sơn về").citations
+    assert cits[0].issuer == "Thủ tướng Chính phủ"
+    assert cits[1].issuer == "UBND tỉnh Lạng Sơn"
