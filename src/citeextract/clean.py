@@ -4,8 +4,9 @@ Matching runs on the cleaned text; every reported span is mapped back so that
 ``original[start:end] == text`` holds for each mention. Cleaning is character-level and
 never moves text around: it composes NFD sequences (NFC), reads ``Ð``/``ð``/``Ɖ`` as
 ``Đ``/``đ``, turns every dash into ``-`` and every exotic space into a plain space,
-drops zero-width characters, unescapes HTML entities, and turns the literal ``\\r\\n``
-sequences and ``<br />`` tags that scrapers leave behind into line breaks.
+drops zero-width characters and Markdown emphasis (``QH**1**5``), unescapes HTML entities,
+and turns the literal ``\\r\\n`` sequences and ``<br />`` tags that scrapers leave behind
+into line breaks.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ _CLEAN_RX = regex.compile(
     r"|(?P<esc>(?:\\r\\n|\\n|\\r)+)"
     r"|(?P<esct>\\t)"
     r"|(?P<br><br\s*/?>|</?p\s*>)"
+    r"|(?P<md>(?<=\S)\*{1,3}|\*{1,3}(?=\S))"
     r"|(?P<nfd>\p{M}+)"
     r"|(?P<chr>[" + regex.escape("".join(_CHAR_MAP)) + r"])",
     regex.IGNORECASE,
@@ -51,6 +53,8 @@ def _replacement(m: regex.Match, s: str) -> str:
         return " "
     if kind == "br":
         return "\n"
+    if kind == "md":
+        return ""
     if kind == "nfd":
         out = unicodedata.normalize("NFC", s)
         return "".join(_CHAR_MAP.get(c, c) for c in out)

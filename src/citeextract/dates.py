@@ -40,6 +40,9 @@ def date_regex(rules: Rules) -> regex.Pattern:
         r"(?P<frange>" + nb + r"(?i:" + frm + r")\s+(?i:ngày)\s+(?:" + num_date + r"|" + word_date
         + r")\s+(?i:" + to + r")\s+(?i:ngày)\s+(?:" + num_date2 + r"|" + word_date + r"))",
         r"(?P<drange>" + nb + num_date + r"\s{0,2}-\s{0,2}" + num_date2 + ne + r")",
+        # "từ ngày 16 đến 31/12/2025", "ngày 10/4 đến ngày 12/4/2025": the year written once
+        r"(?P<prange>(?:(?i:" + frm + r")\s+)?(?i:ngày)\s+(?P<pd1>\d{1,2})(?:/(?P<pm1>\d{1,2}))?\s+(?i:" + to
+        + r")\s+(?:(?i:ngày)\s+)?(?P<pd2>\d{1,2})/(?P<pm2>\d{1,2})/(?P<py>\d{4})" + ne + r")",
         # full dates
         r"(?P<wdate>" + day + word_date + ne + r")",
         r"(?P<ndate>" + day + nb + num_date + ne + r")",
@@ -56,10 +59,17 @@ def date_regex(rules: Rules) -> regex.Pattern:
         r"(?P<month>(?i:tháng)\s+(?P<mm>\d{1,2}|(?i:" + months + r"))\s*(?:(?i:năm)\s+|[/.,\-]\s*)?(?P<my>\d{4})(?!\d))",
         r"(?P<iso>(?<![\d/.\-])(?P<iy>\d{4})-(?P<im>\d\d)(?:-(?P<id>\d\d))?(?:T[\d:.]+Z?)?(?![\d\-]))",
         r"(?P<bmonth>" + nb + r"(?P<bm>\d{1,2})/(?P<by>\d{4})(?![\d/]))",
-        # a year
+        # a year: "năm 2020", or a bare year that is no quantity, file name or number
         r"(?P<year>(?i:năm)\s+(?P<yy>\d{4})(?!\d))",
+        r"(?P<byear>(?<![\d/.,:\-_]|(?i:" + words_rx(list(w.get("not_year_before", {}))) + r")\s{1,2})"
+        r"(?P<by1>(?:19|20)\d\d)(?![\d/\-]|[.,]\d|\.\w|\s{1,2}(?i:" + words_rx(list(w.get("not_year_after", {})))
+        + r")(?!\p{L})))",
     ]
     return regex.compile("|".join(parts))
+
+
+_KINDS = ("frange", "drange", "prange", "wdate", "ndate", "bad", "quarter", "half", "yrange", "mpair",
+          "month", "iso", "bmonth", "year", "byear")
 
 
 def _valid(y: int, m: int, d: int, rules: Rules) -> bool:
@@ -102,7 +112,7 @@ def _year_ok(y: int, rules: Rules) -> bool:
 
 def _parse(m: regex.Match, rules: Rules) -> list[tuple[int, int, str | None, str, str | None]]:
     """(start, end, value, precision, problem) for one match."""
-    kind = m.lastgroup
+    kind = next(k for k in _KINDS if m.start(k) >= 0)
     s = m.group()
     st, en = m.span()
     if kind in ("frange", "drange"):
@@ -113,6 +123,14 @@ def _parse(m: regex.Match, rules: Rules) -> list[tuple[int, int, str | None, str
         if a and b:
             return [(st, en, f"{a}/{b}", "range", None)]
         return [(st, en, None, "range", pa or pb)]
+    if kind == "prange":
+        y = int(m.group("py"))
+        m2, d2 = int(m.group("pm2")), int(m.group("pd2"))
+        m1 = int(m.group("pm1") or m2)
+        a_ok, b_ok = _valid(y, m1, int(m.group("pd1")), rules), _valid(y, m2, d2, rules)
+        if a_ok and b_ok:
+            return [(st, en, f"{y:04d}-{m1:02d}-{int(m.group('pd1')):02d}/{y:04d}-{m2:02d}-{d2:02d}", "range", None)]
+        return [(st, en, None, "range", "impossible date in range")]
     if kind in ("wdate", "ndate"):
         v, problem = _full_date(s, rules)
         return [(st, en, v, "day", problem)]
@@ -167,6 +185,10 @@ def _parse(m: regex.Match, rules: Rules) -> list[tuple[int, int, str | None, str
         if 1 <= mo <= 12 and _year_ok(y, rules):
             return [(st, en, f"{y}-{mo:02d}", "month", None)]
         return []
+    if kind == "byear":
+        y = int(m.group("by1"))
+        lo, hi = rules.year_bounds
+        return [(st, en, str(y), "year", None)] if 1945 <= y <= hi else []
     if kind == "year":
         y = int(m.group("yy"))
         if _year_ok(y, rules):
