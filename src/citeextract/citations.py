@@ -14,7 +14,7 @@ import regex
 
 from .keys import Symbol, canonical_symbol, issuer_from_symbol, make_key, strip_number, type_from_symbol
 from .models import Citation
-from .rules import Rules, words_rx
+from .rules import Rules, case_variants, words_rx
 
 # a symbol group: NĐ, CP, TTg, QyĐ, QĐi, CTr, SKH&CN, QH13, UBTƯMTTQVN
 _G = r"\p{Lu}(?:[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
@@ -34,8 +34,7 @@ class Matchers:
     prefix: regex.Pattern  # type word (+ "số") ending right before the number
     header: regex.Pattern  # "Số:" / "Số hiệu" header ending right before the number
     law_title: regex.Pattern  # "Luật <title> số" ending right before the number
-    short: regex.Pattern  # type word + number (+ /year) without a symbol
-    noslash: regex.Pattern  # type word + number + space + symbol (slash missing)
+    short: regex.Pattern  # type word + number: + /year or nothing (short form), or + space + symbol
 
 
 @lru_cache(maxsize=8)
@@ -44,21 +43,25 @@ def matchers(rules: Rules) -> Matchers:
     abbr = words_rx(list(rules.type_abbrevs))
     tw = r"(?P<tw>(?i:" + words + r")|" + abbr + r")"
     so = r"(?:\s*(?P<so>(?i:số|so|s))\s*:?)?\s*"
-    prefix = regex.compile(r"(?<![\p{L}\d])" + tw + r"(?:\s+(?i:liên\s+tịch))?" + so + r"$")
+    # window searches run in reverse ((?r)): anchored at the end, they fail fast
+    prefix = regex.compile(r"(?r)(?<![\p{L}\d])" + tw + so + r"$")
     header_words = words_rx(rules.context.get("self_header", ["Số"]))
     header = regex.compile(r"(?m)^[\s|*#>-]*(?P<hw>(?i:" + header_words + r"))\s*[:.]?[\s|]*$")
     named = words_rx([w for w in rules.named_types])
     law_title = regex.compile(
-        r"(?<![\p{L}])(?P<tw>(?i:" + named + r"))\s+(?P<title>\p{Lu}[^\n;:.()]{0,120}?)\s+(?i:số)\s*$"
+        r"(?r)(?<![\p{L}])(?P<tw>(?i:" + named + r"))\s+(?P<title>\p{Lu}[^\n;:.()]{0,120}?)\s+(?i:số)\s*$"
     )
+    # the forward scan consumes a digit first (a fast scan), then checks the type word behind
+    # it: a one-character class, then the full words
+    ends = {w[-1] for w in [*rules.type_words, *rules.type_abbrevs]} | set("ốoOỐsS:")
+    ends |= {c.upper() for c in ends} | {c.lower() for c in ends}
+    cheap = r"(?<=[" + regex.escape("".join(sorted(ends))) + r"]\s{0,3}\d)"
     short = regex.compile(
-        r"(?<![\p{L}\d])" + tw + so + r"(?P<num>\d{1,5}[a-zđ]?)(?:\s?/\s?(?P<year>(?:1[89]|20)\d\d))?"
-        r"(?![\d/.,]?\d)(?!\s?/\s?\p{Lu})(?!\s?-\s?\p{Lu})"
+        r"(?P<num>\d" + cheap + r"(?<=(?<![\p{L}\d])" + tw + so + r"\d)\d{0,4}[a-zđ]?)"
+        r"(?:\s(?P<sym>" + _G + r"(?:-" + _G + r"){1,4})"
+        r"|(?:\s?/\s?(?P<year>(?:1[89]|20)\d\d))?(?![\d/.,]?\d)(?!\s?/\s?\p{Lu})(?!\s?-\s?\p{Lu}))"
     )
-    noslash = regex.compile(
-        r"(?<![\p{L}\d])" + tw + so + r"(?P<num>\d{1,5}[a-zđ]?)\s(?P<sym>" + _G + r"(?:-" + _G + r"){1,4})"
-    )
-    return Matchers(regex.compile(_CORE), prefix, header, law_title, short, noslash)
+    return Matchers(regex.compile(_CORE), prefix, header, law_title, short)
 
 
 def _word_type(m: regex.Match | None, rules: Rules) -> str | None:
@@ -126,28 +129,22 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
             number=strip_number(m.group("num")), year=year, symbol=sym.text,
             issuer=issuer_from_symbol(sym, party, rules), flags=flags, warnings=warnings,
         ))
-    _add_noslash(text, rules, out)
     return out
 
 
-def _add_noslash(text: str, rules: Rules, out: list[Citation]) -> None:
+def _noslash(m: regex.Match, rules: Rules) -> Citation | None:
     """ "Kế hoạch số 1492 KH-UBND": a typed number whose slash is missing."""
-    mt = matchers(rules)
-    taken = [(c.start, c.end) for c in out]
-    for m in mt.noslash.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        sym = canonical_symbol(m.group("sym"), rules)
-        if sym.groups[0] not in rules.code_types:
-            continue
-        typ = rules.type_of_word(m.group("tw")) or type_from_symbol(sym, False, rules)
-        out.append(Citation(
-            text=m.group(), start=m.start(), end=m.end(), type=typ,
-            key=make_key(m.group("num"), None, sym.text, False), number=strip_number(m.group("num")),
-            year=None, symbol=sym.text, issuer=issuer_from_symbol(sym, False, rules),
-            flags=["damaged"], warnings=["slash missing between number and symbol"],
-        ))
-    out.sort(key=lambda c: c.start)
+    sym = canonical_symbol(m.group("sym"), rules)
+    if sym.groups[0] not in rules.code_types:
+        return None
+    typ = rules.type_of_word(m.group("tw")) or type_from_symbol(sym, False, rules)
+    start = m.start("tw")
+    return Citation(
+        text=m.string[start:m.end()], start=start, end=m.end(), type=typ,
+        key=make_key(m.group("num"), None, sym.text, False), number=strip_number(m.group("num")),
+        year=None, symbol=sym.text, issuer=issuer_from_symbol(sym, False, rules),
+        flags=["damaged"], warnings=["slash missing between number and symbol"],
+    )
 
 
 def find_short_forms(text: str, rules: Rules, full: list[Citation]) -> list[Citation]:
@@ -164,8 +161,16 @@ def find_short_forms(text: str, rules: Rules, full: list[Citation]) -> list[Cita
     for c in full:
         by_num.setdefault((c.type, c.number), []).append(c)
     out: list[Citation] = []
+    ti = 0
     for m in mt.short.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        while ti < len(taken) and taken[ti][1] <= m.start("tw"):
+            ti += 1
+        if ti < len(taken) and taken[ti][0] < m.end():
+            continue
+        if m.group("sym"):
+            c = _noslash(m, rules)
+            if c is not None:
+                out.append(c)
             continue
         typ = rules.type_of_word(m.group("tw"))
         if typ is None or typ in ("luat", "bo_luat", "hien_phap", "phap_lenh") and not m.group("year"):
@@ -188,7 +193,7 @@ def find_short_forms(text: str, rules: Rules, full: list[Citation]) -> list[Cita
         else:
             continue
         c = Citation(
-            text=m.group(), start=m.start(), end=m.end(), type=typ, key=key, number=num,
+            text=text[m.start("tw"):m.end()], start=m.start("tw"), end=m.end(), type=typ, key=key, number=num,
             year=year, symbol=sym, issuer=issuer, flags=["short_form"],
         )
         out.append(c)

@@ -28,37 +28,49 @@ for _c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 for _c in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
     _CHAR_MAP[_c] = ""
 
-_CLEAN_RX = regex.compile(
-    r"(?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
-    r"|(?P<esc>(?:\\r\\n|\\n|\\r)+)"
-    r"|(?P<esct>\\t)"
-    r"|(?P<br><br\s*/?>|</?p\s*>)"
-    r"|(?P<md>(?<=\S)\*{1,3}|\*{1,3}(?=\S))"
-    r"|(?P<nfd>\p{M}+)"
-    r"|(?P<chr>[" + regex.escape("".join(_CHAR_MAP)) + r"])",
-    regex.IGNORECASE,
-)
+# one fast scan for anything that may need cleaning; each hit is then read by the regex of
+# its kind, anchored at the hit
+_TRIGGER = regex.compile(r"\*{1,3}|[&\\<\p{M}" + regex.escape("".join(_CHAR_MAP)) + r"]")
+_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ESCAPE = regex.compile(r"(?:\\r\\n|\\n|\\r)+|\\t")
+_BREAK = regex.compile(r"(?i)<br\s*/?>|</?p\s*>")
+_MARKS = regex.compile(r"\p{M}+")
 
 
-def _replacement(m: regex.Match, s: str) -> str:
-    kind = m.lastgroup
-    if kind == "ent":
-        out = html.unescape(s)
-        if out == s:
-            return s
-        return "".join(_CHAR_MAP.get(c, c) for c in unicodedata.normalize("NFC", out))
-    if kind == "esc":
-        return "\n" * (s.count("\\n") or s.count("\\r"))
-    if kind == "esct":
-        return " "
-    if kind == "br":
-        return "\n"
-    if kind == "md":
-        return ""
-    if kind == "nfd":
-        out = unicodedata.normalize("NFC", s)
-        return "".join(_CHAR_MAP.get(c, c) for c in out)
-    return _CHAR_MAP[s]
+def _edit(original: str, m: regex.Match, last: int) -> tuple[int, int, str] | None:
+    """(start, end, replacement) for the trigger ``m``, or None when nothing changes."""
+    s, e = m.span()
+    c = original[s]
+    if c == "*":
+        # Markdown emphasis: a run of asterisks touching a non-space on one side
+        before = original[s - 1] if s else " "
+        after = original[e] if e < len(original) else " "
+        return (s, e, "") if not (before.isspace() and after.isspace()) else None
+    if c == "&":
+        em = _ENTITY.match(original, s)
+        if not em:
+            return None
+        out = html.unescape(em.group())
+        if out == em.group():
+            return None
+        return s, em.end(), "".join(_CHAR_MAP.get(ch, ch) for ch in unicodedata.normalize("NFC", out))
+    if c == "\\":
+        xm = _ESCAPE.match(original, s)
+        if not xm:
+            return None
+        t = xm.group()
+        return s, xm.end(), (" " if t == "\\t" else "\n" * (t.count("\\n") or t.count("\\r")))
+    if c == "<":
+        bm = _BREAK.match(original, s)
+        return (s, bm.end(), "\n") if bm else None
+    if c in _CHAR_MAP:
+        return s, e, _CHAR_MAP[c]
+    mm = _MARKS.match(original, s)
+    e = mm.end()
+    if s > last and original[s - 1].isalpha():
+        s -= 1  # compose the combining marks with their base letter
+    out = "".join(_CHAR_MAP.get(ch, ch) for ch in unicodedata.normalize("NFC", original[s:e]))
+    return (s, e, out) if out != original[s:e] else None
 
 
 @dataclass
@@ -117,13 +129,16 @@ def clean(original: str) -> CleanText:
     pieces: list[str] = []
     last = 0
     shift = 0  # len(cleaned so far) - len(original so far)
-    for m in _CLEAN_RX.finditer(original):
-        s, e = m.span()
-        if m.lastgroup == "nfd" and s > last and original[s - 1].isalpha():
-            s -= 1  # compose the combining marks with their base letter
-        rep = _replacement(m, original[s:e])
-        if rep == original[s:e]:
+    pos = 0
+    while True:
+        m = _TRIGGER.search(original, pos)
+        if m is None:
+            break
+        edit = _edit(original, m, last)
+        if edit is None:
+            pos = m.end()
             continue
+        s, e, rep = edit
         pieces.append(original[last:s])
         cs = s + shift
         ct._cs.append(cs)
@@ -132,7 +147,7 @@ def clean(original: str) -> CleanText:
         ct._oe.append(e)
         pieces.append(rep)
         shift += len(rep) - (e - s)
-        last = e
+        last = pos = e
     if ct._cs:
         pieces.append(original[last:])
         ct.text = "".join(pieces)

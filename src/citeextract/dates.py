@@ -16,60 +16,79 @@ import regex
 from .models import DateMention
 from .rules import Rules, words_rx
 
-_SEP = r"\s{0,2}(?P<sep>[/.\-])\s{0,2}"
+
+def _ci(words: list[str]) -> str:
+    return r"(?i:" + words_rx(words) + r")"
 
 
 @lru_cache(maxsize=8)
 def date_regex(rules: Rules) -> regex.Pattern:
+    """One digit-anchored scan: every date expression has a digit, and the words before it
+    ("ngày", "tháng Tư năm", "quý III năm", "giai đoạn") are read by a lookbehind that is
+    only tried where a digit already matched."""
     w = rules.date_words
-    months = words_rx(list(w.get("month", {})))
-    weekday = words_rx(list(w.get("weekday", {})))
-    period = words_rx(list(w.get("period", {})))
-    frm = words_rx(list(w.get("range_from", {"từ": ""})))
-    to = words_rx(list(w.get("range_to", {"đến": ""})))
-    halves = words_rx(list(w.get("half", {})))
+    months = _ci(list(w.get("month", {})))
+    weekday = _ci(list(w.get("weekday", {})))
+    period = _ci(list(w.get("period", {})))
+    frm = _ci(list(w.get("range_from", {"từ": ""})))
+    to = _ci(list(w.get("range_to", {"đến": ""})))
+    halves = _ci(list(w.get("half", {})))
     quarters = words_rx(list(w.get("quarter", {})))
-    num_date = r"\d{1,2}" + _SEP + r"\d{1,2}\s{0,2}(?P=sep)\s{0,2}\d{4}"
-    num_date2 = r"\d{1,2}\s{0,2}(?P<sep2>[/.\-])\s{0,2}\d{1,2}\s{0,2}(?P=sep2)\s{0,2}\d{4}"
-    word_date = r"(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+(?:\d{1,2}|(?i:" + months + r"))\s*(?:,\s*)?(?:(?i:năm)\s+)?\d{4}"
-    day = r"(?:(?:(?i:" + weekday + r"))\s*,\s*)?(?:(?i:ngày)\s+)?"
-    nb = r"(?<![\d/.,])"
-    ne = r"(?![\d]|[/.]\d|\s?/\s?\p{Lu})"
-    parts = [
-        # ranges of full dates
-        r"(?P<frange>" + nb + r"(?i:" + frm + r")\s+(?i:ngày)\s+(?:" + num_date + r"|" + word_date
-        + r")\s+(?i:" + to + r")\s+(?i:ngày)\s+(?:" + num_date2 + r"|" + word_date + r"))",
-        r"(?P<drange>" + nb + num_date + r"\s{0,2}-\s{0,2}" + num_date2 + ne + r")",
-        # "từ ngày 16 đến 31/12/2025", "ngày 10/4 đến ngày 12/4/2025": the year written once
-        r"(?P<prange>(?:(?i:" + frm + r")\s+)?(?i:ngày)\s+(?P<pd1>\d{1,2})(?:/(?P<pm1>\d{1,2}))?\s+(?i:" + to
-        + r")\s+(?:(?i:ngày)\s+)?(?P<pd2>\d{1,2})/(?P<pm2>\d{1,2})/(?P<py>\d{4})" + ne + r")",
-        # full dates
-        r"(?P<wdate>" + day + word_date + ne + r")",
-        r"(?P<ndate>" + day + nb + num_date + ne + r")",
-        # "ngày 24/2018": a day was announced but only month/year (or day/year) follows
-        r"(?P<bad>(?i:ngày)\s+\d{1,2}\s?/\s?\d{4}" + ne + r")",
-        # quarters and halves
-        r"(?P<quarter>(?i:quý)\s+(?P<q>" + quarters + r")\s*(?:(?i:năm)\s+|/\s*|-\s*)?(?P<qy>\d{4})(?!\d))",
-        r"(?P<half>(?i:" + halves + r")\s+(?P<hy>\d{4})(?!\d))",
-        # periods of years
-        r"(?P<yrange>(?:(?i:" + period + r")\s+)?(?:(?i:" + frm + r")\s+)?(?:(?i:năm)\s+)?" + nb
-        + r"(?P<y1>\d{4})\s{0,2}(?:-|(?i:" + to + r")(?:\s+(?i:năm))?)\s{0,2}(?P<y2>\d{4})(?![\d/])(?!-\d))",
-        # month + year ("tháng 10 và 11/2021" gives two dates)
-        r"(?P<mpair>(?i:tháng)\s+(?P<m1>\d{1,2})\s+(?i:và)\s+(?P<m2>\d{1,2})\s?/\s?(?P<my2>\d{4})(?!\d))",
-        r"(?P<month>(?i:tháng)\s+(?P<mm>\d{1,2}|(?i:" + months + r"))\s*(?:(?i:năm)\s+|[/.,\-]\s*)?(?P<my>\d{4})(?!\d))",
-        r"(?P<iso>(?<![\d/.\-])(?P<iy>\d{4})-(?P<im>\d\d)(?:-(?P<id>\d\d))?(?:T[\d:.]+Z?)?(?![\d\-]))",
-        r"(?P<bmonth>" + nb + r"(?P<bm>\d{1,2})/(?P<by>\d{4})(?![\d/]))",
-        # a year: "năm 2020", or a bare year that is no quantity, file name or number
-        r"(?P<year>(?i:năm)\s+(?P<yy>\d{4})(?!\d))",
-        r"(?P<byear>(?<![\d/.,:\-_]|(?i:" + words_rx(list(w.get("not_year_before", {}))) + r")\s{1,2})"
-        r"(?P<by1>(?:19|20)\d\d)(?![\d/\-]|[.,]\d|\.\w|\s{1,2}(?i:" + words_rx(list(w.get("not_year_after", {})))
-        + r")(?!\p{L})))",
-    ]
-    return regex.compile("|".join(parts))
+    not_before = _ci(list(w.get("not_year_before", {"số": ""})))
+    ngay, thang, nam = r"(?i:ngày)", r"(?i:tháng)", r"(?i:năm)"
+    prefix = (
+        r"(?P<pre>(?P<p_half>" + halves + r"\s+)"
+        r"|(?P<p_quarter>(?i:quý)\s+(?P<q>" + quarters + r")\s*(?:" + nam + r"\s+|/\s*|-\s*|\s))"
+        r"|(?P<p_mword>" + thang + r"\s+(?P<mw>" + months + r")\s*(?:" + nam + r"\s+|,\s*|\s))"
+        r"|(?P<p_day>(?:" + weekday + r"\s*,\s*)?(?:" + frm + r"\s+)?" + ngay + r"\s+)"
+        r"|(?P<p_weekday>" + weekday + r"\s*,\s*)"
+        r"|(?P<p_period>" + period + r"\s+(?:" + frm + r"\s+)?(?:" + nam + r"\s+)?)"
+        r"|(?P<p_from>" + frm + r"\s+(?:" + nam + r"\s+)?)"
+        r"|(?P<p_month>" + thang + r"\s+)"
+        r"|(?P<p_year>" + nam + r"\s+)"
+        r"|(?P<p_not>" + not_before + r"\s{1,2}))"
+    )
+    # every alternative starts at a digit: the scan consumes one digit (a fast scan), then
+    # checks what stands before it with lookbehinds, then matches the rest ("\d?" below
+    # stands for the rest of a one- or two-digit day or month)
+    sep = r"\s{0,2}(?P<s1>[/.\-])\s{0,2}\d{1,2}\s{0,2}(?P=s1)\s{0,2}\d{4}"
+    nd = r"\d{1,2}\s{0,2}(?P<s2>[/.\-])\s{0,2}\d{1,2}\s{0,2}(?P=s2)\s{0,2}\d{4}"
+    wd_rest = r"\s+" + thang + r"\s+(?:\d{1,2}|" + months + r")\s*,?\s*(?:" + nam + r"\s+)?\d{4}"
+    wd = r"\d{1,2}" + wd_rest
+    rest = (
+        r"(?P<drange>\d?(?:" + sep + r"|" + wd_rest + r")\s{0,2}(?:-|" + to + r")\s{0,2}(?:" + ngay + r"\s+)?(?:"
+        + nd + r"|" + wd + r"))"
+        r"|(?P<prange>\d?(?:/\d{1,2})?\s+" + to + r"\s+(?:" + ngay + r"\s+)?\d{1,2}/\d{1,2}/\d{4})"
+        r"|(?P<wdate>\d?" + wd_rest + r")"
+        r"|(?P<ndate>\d?" + sep + r")"
+        r"|(?<=" + thang + r"\s+\d)(?:(?P<mpair>\d?\s+(?i:và)\s+\d{1,2}\s?/\s?\d{4})"
+        r"|(?P<month>\d?\s*(?:" + nam + r"\s+|[/.,\-]\s*|\s)\d{4}))"
+        r"|(?P<bmonth>\d?\s?/\s?\d{4})"
+        r"|(?<=[12])(?P<yrange>\d{3}\s{0,2}(?:-|" + to + r"(?:\s+" + nam + r")?)\s{0,2}(?:1[89]|2[01])\d\d)"
+        r"|(?P<iso>\d{3}-\d\d(?:-\d\d)?(?:T[\d:.]+Z?)?(?!\d))"
+        r"|(?<=[12])(?P<year>(?:[89]|[01])\d\d)"
+    )
+    # the prefix is only tried after a one-character check of what ends it
+    ends = set(",")
+    for section in ("month", "weekday", "period", "range_from", "half", "quarter", "not_year_before"):
+        ends |= {x[-1] for x in w.get(section, {})}
+    ends |= set("yYgGmMI") | {c.upper() for c in ends} | {c.lower() for c in ends}
+    cheap = r"(?<=[" + regex.escape("".join(sorted(ends))) + r"]\s{1,3}\d)"
+    return regex.compile(
+        r"\d(?<![\d/.,:\-_]\d)(?:" + cheap + r"(?<=" + prefix + r"\d))?(?:" + rest + r")"
+        r"(?!\d|[/.\-]\d|\s?/\s?\p{Lu}|\.\w)"
+    )
 
 
-_KINDS = ("frange", "drange", "prange", "wdate", "ndate", "bad", "quarter", "half", "yrange", "mpair",
-          "month", "iso", "bmonth", "year", "byear")
+@lru_cache(maxsize=8)
+def _not_year_after(rules: Rules) -> regex.Pattern:
+    return regex.compile(r"\s{1,2}" + _ci(list(rules.date_words.get("not_year_after", {"người": ""})))
+                         + r"(?!\p{L})")
+
+
+_KINDS = ("drange", "prange", "wdate", "ndate", "mpair", "month", "bmonth", "yrange", "iso", "year")
+_PREFIXES = ("p_half", "p_quarter", "p_mword", "p_day", "p_weekday", "p_period", "p_from", "p_month",
+             "p_year", "p_not")
 
 
 def _valid(y: int, m: int, d: int, rules: Rules) -> bool:
@@ -86,23 +105,41 @@ def _valid(y: int, m: int, d: int, rules: Rules) -> bool:
 _NUMS = regex.compile(r"\d+")
 
 
+_ONE_DATE = regex.compile(
+    r"(?P<n>(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4}))"
+    r"|(?P<w>(?P<wd>\d{1,2})\s+(?i:tháng)\s+(?P<wm>\d{1,2}|\p{L}+(?:\s+(?:một|hai))?)\s*,?\s*(?:(?i:năm)\s+)?(?P<wy>\d{4}))"
+)
+
+
+def _month_number(word: str, rules: Rules) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return next((int(v) for k, v in rules.date_words.get("month", {}).items()
+                 if k.casefold() == " ".join(word.split()).casefold()), None)
+
+
+def _full_dates(s: str, rules: Rules) -> list[tuple[str | None, str | None]]:
+    """ISO values of the full dates written in ``s`` (numbers or month words), in order."""
+    out = []
+    for m in _ONE_DATE.finditer(s):
+        if m.group("n"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        else:
+            d, y = int(m.group("wd")), int(m.group("wy"))
+            mo = _month_number(m.group("wm"), rules)
+            if mo is None:
+                out.append((None, f"month {m.group('wm')!r} not understood"))
+                continue
+        if _valid(y, mo, d, rules):
+            out.append((f"{y:04d}-{mo:02d}-{d:02d}", None))
+        else:
+            out.append((None, f"impossible date {d}/{mo}/{y}"))
+    return out
+
+
 def _full_date(s: str, rules: Rules) -> tuple[str | None, str | None]:
-    """ISO value of one full date written with numbers or month words."""
-    nums = _NUMS.findall(s)
-    if len(nums) == 2:  # month written as a word
-        low = s.casefold()
-        month = next((int(v) for k, v in sorted(rules.date_words.get("month", {}).items(),
-                                                 key=lambda kv: -len(kv[0]))
-                      if regex.search(r"tháng\s+" + regex.escape(k.casefold()) + r"\b", low)), None)
-        if month is None:
-            return None, "month word not understood"
-        d, y = int(nums[0]), int(nums[1])
-        m = month
-    else:
-        d, m, y = (int(x) for x in nums[-3:])
-    if _valid(y, m, d, rules):
-        return f"{y:04d}-{m:02d}-{d:02d}", None
-    return None, f"impossible date {d}/{m}/{y}"
+    found = _full_dates(s, rules)
+    return found[0] if found else (None, "date not understood")
 
 
 def _year_ok(y: int, rules: Rules) -> bool:
@@ -110,91 +147,86 @@ def _year_ok(y: int, rules: Rules) -> bool:
     return lo <= y <= hi
 
 
-def _parse(m: regex.Match, rules: Rules) -> list[tuple[int, int, str | None, str, str | None]]:
+def _parse(m: regex.Match, text: str, rules: Rules) -> list[tuple[int, int, str | None, str, str | None]]:
     """(start, end, value, precision, problem) for one match."""
     kind = next(k for k in _KINDS if m.start(k) >= 0)
+    pre = next((p for p in _PREFIXES if m.start(p) >= 0), None) if m.start("pre") >= 0 else None
     s = m.group()
     st, en = m.span()
-    if kind in ("frange", "drange"):
-        text = s
-        split = regex.split(r"(?i)\s+(?:đến|tới)\s+|\s{0,2}-\s{0,2}(?=\d{1,2}\s{0,2}[/.\-])", text, maxsplit=1)
-        a, pa = _full_date(split[0], rules)
-        b, pb = _full_date(split[1], rules) if len(split) > 1 else (None, "range end missing")
+    if pre and pre != "p_not":
+        st = m.start("pre")
+    if kind in ("drange", "prange"):
+        found = _full_dates(s, rules)
+        if kind == "prange" and found:
+            nums = _NUMS.findall(s)
+            y, mo2 = int(nums[-1]), int(nums[-2])
+            mo1 = int(nums[1]) if len(nums) == 5 else mo2
+            d1 = int(nums[0])
+            first = f"{y:04d}-{mo1:02d}-{d1:02d}" if _valid(y, mo1, d1, rules) else None
+            found = [(first, None if first else "impossible date in range"), found[-1]]
+        if len(found) < 2:
+            return [(st, en, None, "range", "range not understood")]
+        (a, pa), (b, pb) = found[0], found[-1]
         if a and b:
             return [(st, en, f"{a}/{b}", "range", None)]
         return [(st, en, None, "range", pa or pb)]
-    if kind == "prange":
-        y = int(m.group("py"))
-        m2, d2 = int(m.group("pm2")), int(m.group("pd2"))
-        m1 = int(m.group("pm1") or m2)
-        a_ok, b_ok = _valid(y, m1, int(m.group("pd1")), rules), _valid(y, m2, d2, rules)
-        if a_ok and b_ok:
-            return [(st, en, f"{y:04d}-{m1:02d}-{int(m.group('pd1')):02d}/{y:04d}-{m2:02d}-{d2:02d}", "range", None)]
-        return [(st, en, None, "range", "impossible date in range")]
     if kind in ("wdate", "ndate"):
         v, problem = _full_date(s, rules)
         return [(st, en, v, "day", problem)]
-    if kind == "bad":
-        return [(st, en, None, "day", "date lacks a day or month")]
-    if kind == "quarter":
-        q = rules.date_words["quarter"].get(m.group("q").upper(), rules.date_words["quarter"].get(m.group("q")))
-        y = int(m.group("qy"))
-        ok = _year_ok(y, rules) and q
-        return [(st, en, f"{y}-Q{q}" if ok else None, "quarter", None if ok else "impossible year")]
-    if kind == "half":
-        low = " ".join(s.casefold().split())
-        h = next((v for k, v in rules.date_words["half"].items() if low.startswith(k.casefold())), "H1")
-        y = int(m.group("hy"))
-        ok = _year_ok(y, rules)
-        return [(st, en, f"{y}-{h}" if ok else None, "half", None if ok else "impossible year")]
-    if kind == "yrange":
-        y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        if not (_year_ok(y1, rules) and _year_ok(y2, rules)):
-            return []
-        if y2 < y1:
-            return []
-        return [(st, en, f"{y1}/{y2}", "range", None)]
     if kind == "mpair":
-        y = int(m.group("my2"))
+        nums = _NUMS.findall(s)
+        y = int(nums[-1])
         out = []
-        for g in ("m1", "m2"):
-            mo = int(m.group(g))
+        for i, mo in enumerate((int(nums[0]), int(nums[1]))):
             ok = 1 <= mo <= 12 and _year_ok(y, rules)
-            gs, ge = (st, m.end("m1")) if g == "m1" else (m.start("m2"), en)
+            gs, ge = (st, m.start() + len(nums[0])) if i == 0 else (m.start() + s.rindex(nums[1], 0, s.rindex(nums[-1])), en)
             out.append((gs, ge, f"{y}-{mo:02d}" if ok else None, "month", None if ok else "impossible month"))
         return out
-    if kind == "month":
-        mm = m.group("mm")
-        mo = int(mm) if mm.isdigit() else next(
-            (int(v) for k, v in rules.date_words["month"].items() if k.casefold() == mm.casefold()), 0)
-        y = int(m.group("my"))
+    if kind in ("month", "bmonth"):
+        nums = _NUMS.findall(s)
+        mo, y = int(nums[0]), int(nums[-1])
+        if pre == "p_day":
+            return [(st, en, None, "day", "date lacks a day or month")]
+        if kind == "bmonth" and pre not in (None, "p_month", "p_from", "p_period"):
+            return []
         ok = 1 <= mo <= 12 and _year_ok(y, rules)
+        if not ok and kind == "bmonth" and pre is None:
+            return []
         return [(st, en, f"{y}-{mo:02d}" if ok else None, "month", None if ok else "impossible month")]
+    if kind == "yrange":
+        nums = _NUMS.findall(s)
+        y1, y2 = int(nums[0]), int(nums[-1])
+        if not (_year_ok(y1, rules) and _year_ok(y2, rules)) or y2 <= y1:
+            return []
+        return [(st, en, f"{y1}/{y2}", "range", None)]
     if kind == "iso":
-        y, mo = int(m.group("iy")), int(m.group("im"))
+        nums = _NUMS.findall(s)
+        y, mo = int(nums[0]), int(nums[1])
         if not (_year_ok(y, rules) and 1 <= mo <= 12):
             return []
-        if m.group("id"):
-            d = int(m.group("id"))
-            if not _valid(y, mo, d, rules):
-                return []
-            return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)]
+        if len(nums) > 2:
+            d = int(nums[2])
+            return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)] if _valid(y, mo, d, rules) else []
         return [(st, en, f"{y:04d}-{mo:02d}", "month", None)]
-    if kind == "bmonth":
-        mo, y = int(m.group("bm")), int(m.group("by"))
-        if 1 <= mo <= 12 and _year_ok(y, rules):
-            return [(st, en, f"{y}-{mo:02d}", "month", None)]
+    # a year, qualified by the words before it
+    y = int(s)
+    ok = _year_ok(y, rules)
+    if pre == "p_half":
+        low = " ".join(m.group("p_half").casefold().split())
+        h = next((v for k, v in rules.date_words["half"].items() if low.startswith(k.casefold())), "H1")
+        return [(st, en, f"{y}-{h}" if ok else None, "half", None if ok else "impossible year")]
+    if pre == "p_quarter":
+        q = rules.date_words["quarter"].get(m.group("q").upper())
+        return [(st, en, f"{y}-Q{q}" if ok and q else None, "quarter", None if ok else "impossible year")]
+    if pre == "p_mword":
+        mo = next((int(v) for k, v in rules.date_words["month"].items()
+                   if k.casefold() == " ".join(m.group("mw").split()).casefold()), 0)
+        return [(st, en, f"{y}-{mo:02d}" if ok and mo else None, "month", None if ok else "impossible year")]
+    if pre in ("p_year", "p_month", "p_period", "p_from"):
+        return [(st, en, str(y) if ok else None, "year", None if ok else f"impossible year {y}")]
+    if pre == "p_not" or y < 1945 or _not_year_after(rules).match(text, en):
         return []
-    if kind == "byear":
-        y = int(m.group("by1"))
-        lo, hi = rules.year_bounds
-        return [(st, en, str(y), "year", None)] if 1945 <= y <= hi else []
-    if kind == "year":
-        y = int(m.group("yy"))
-        if _year_ok(y, rules):
-            return [(st, en, str(y), "year", None)]
-        return [(st, en, None, "year", f"impossible year {y}")]
-    return []
+    return [(st, en, str(y), "year", None)]
 
 
 def find_dates(text: str, rules: Rules, skip: list[tuple[int, int]] = ()) -> list[DateMention]:
@@ -209,7 +241,7 @@ def find_dates(text: str, rules: Rules, skip: list[tuple[int, int]] = ()) -> lis
             si += 1
         if si < len(skip) and skip[si][0] < m.end():
             continue
-        for s, e, value, precision, problem in _parse(m, rules):
+        for s, e, value, precision, problem in _parse(m, text, rules):
             flags = ["bad_date"] if value is None else []
             out.append(DateMention(text=text[s:e], start=s, end=e, value=value, precision=precision,
                                    flags=flags, warnings=[f"{problem}: {text[s:e]!r}"] if problem else []))

@@ -101,6 +101,28 @@ class Relation:
 
 
 @dataclass
+class UnnumberedDoc:
+    """A document named without a number: "Kế hoạch truyền thông … năm 2022" that a text
+    issues or carries out. ``key`` is stable: built from type, folded title, issuer and date."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    title: str
+    key: str
+    issuer: str | None = None
+    issued: str | None = None
+    relations: list[Relation] = field(default_factory=list)  # relations it is the source of
+    kind: str = "unnumbered"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["relations"] = [r.as_triple() for r in self.relations]
+        return d
+
+
+@dataclass
 class Document:
     """Everything extracted from one input text."""
 
@@ -112,6 +134,7 @@ class Document:
     subject: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)  # url, title, date, source ...
     warnings: list[str] = field(default_factory=list)
+    unnumbered: list[UnnumberedDoc] = field(default_factory=list)  # documents named without a number
 
     def mentions(self) -> list[Citation | NamedLaw | DateMention]:
         """All mentions in reading order."""
@@ -127,6 +150,8 @@ class Document:
             "relations": [r.as_triple() for r in self.relations],
             "subject": self.subject,
         }
+        if self.unnumbered:
+            d["unnumbered"] = [u.to_dict() for u in self.unnumbered]
         if self.metadata:
             d["metadata"] = self.metadata
         if self.warnings:

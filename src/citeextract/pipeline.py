@@ -8,6 +8,7 @@ from .context import attach_context
 from .dates import find_dates
 from .models import Document
 from .named import find_named
+from .relations import attach_relations
 from .rules import rules as current_rules
 
 
@@ -28,6 +29,7 @@ def extract(text: str, doc_id: str | None = None) -> Document:
     named = find_named(t, rules, dates, spans)
     attach_context(t, cits, dates, rules)
     doc = Document(doc=doc_id, citations=cits, named=named.named, dates=dates)
+    attach_relations(doc, t, named, rules)
     _to_original(doc, ct)
     return doc
 
@@ -36,6 +38,10 @@ def _to_original(doc: Document, ct: CleanText) -> None:
     """Map every mention's cleaned offsets back to the original text."""
     if ct.identity:
         return
-    for m in doc.mentions():
+    for m in [*doc.mentions(), *doc.unnumbered]:
         m.start, m.end = ct.span(m.start, m.end)
         m.text = ct.original[m.start:m.end]
+    for r in [*doc.relations, *(r for u in doc.unnumbered for r in u.relations)]:
+        if r.start >= 0:
+            r.start, r.end = ct.span(r.start, r.end)
+            r.evidence = ct.original[r.start:r.end]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
@@ -71,7 +72,7 @@ def run_dask(tasks: Iterable[PartitionTask], jobs: int,
         queue = as_completed()
         for task in iterator:
             queue.add(client.submit(process_partition, task, pure=False,
-                                    key=f"citeextract-partition-{task.pid}-{id(task)}"))
+                                    key=f"citeextract-partition-{task.pid}-{uuid.uuid4().hex}"))
             if queue.count() >= in_flight:
                 break
         for future in queue:
@@ -81,7 +82,7 @@ def run_dask(tasks: Iterable[PartitionTask], jobs: int,
             nxt = next(iterator, None)
             if nxt is not None:
                 queue.add(client.submit(process_partition, nxt, pure=False,
-                                        key=f"citeextract-partition-{nxt.pid}-{id(nxt)}"))
+                                        key=f"citeextract-partition-{nxt.pid}-{uuid.uuid4().hex}"))
     finally:
         client.close()
         if cluster is not None:

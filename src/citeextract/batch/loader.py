@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..models import Document
+from ..models import Document, Relation, UnnumberedDoc
 from . import manifest as mf
 from .schema import MENTION_TABLES, OK
 from .writers import read_part
@@ -43,7 +43,10 @@ def _partition_documents(outdir: str | Path, pid: int, fmt: str,
         fields = [f.name for f in dataclasses.fields(cls)]  # not NamedLaw's derived "key"
         by_seq: dict[int, list[Any]] = defaultdict(list)
         for row in read_part(outdir, table, pid, fmt):
-            by_seq[row["seq"]].append(cls(**{name: _value(row[name]) for name in fields}))
+            values = {name: _value(row[name]) for name in fields}
+            if cls is UnnumberedDoc:
+                values["relations"] = [Relation(**r) for r in values["relations"] or []]
+            by_seq[row["seq"]].append(cls(**values))
         mentions[table] = by_seq
     for row in read_part(outdir, "documents", pid, fmt):
         failed = row["status"] != OK
@@ -59,6 +62,7 @@ def _partition_documents(outdir: str | Path, pid: int, fmt: str,
             named=mentions["named"].get(seq, []),
             dates=mentions["dates"].get(seq, []),
             relations=mentions["relations"].get(seq, []),
+            unnumbered=mentions["unnumbered"].get(seq, []),
             subject=row["subject"],
             metadata=meta,
             warnings=list(row["warnings"] or []),

@@ -130,7 +130,7 @@ def _drop_stray_parts(outdir: Path, fmt: str, done: set[int]) -> None:
 
 
 def totals(manifest: dict[str, Any]) -> dict[str, Any]:
-    keys = ("records", "ok", "failed", "citations", "named", "dates", "relations",
+    keys = ("records", "ok", "failed", "citations", "named", "dates", "relations", "unnumbered",
             "chars", "bytes", "disk_bytes")
     out: dict[str, Any] = {k: 0 for k in keys}
     reasons: dict[str, int] = {}

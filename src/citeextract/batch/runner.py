@@ -33,6 +33,7 @@ class Summary:
     named: int = 0
     dates: int = 0
     relations: int = 0
+    unnumbered: int = 0
     seconds: float = 0.0
     partitions: int = 0
     resumed_partitions: int = 0
@@ -43,7 +44,8 @@ class Summary:
         out = [
             f"documents read: {self.documents} = {self.ok} ok + {self.failed} failed",
             f"found: {self.citations} citations, {self.named} named laws, "
-            f"{self.dates} dates, {self.relations} relations",
+            f"{self.dates} dates, {self.relations} relations, "
+            f"{self.unnumbered} unnumbered documents",
             f"time: {self.seconds:.1f} s ({self.partitions} partition"
             + ("s" if self.partitions != 1 else "")
             + (f", {self.resumed_partitions} from an earlier run" if self.resumed_partitions else "")
@@ -103,7 +105,7 @@ def _summary(outdir: str, manifest: dict[str, Any], resumed: int, seconds: float
     t = manifest["totals"]
     return Summary(outdir=outdir, documents=t["records"], ok=t["ok"], failed=t["failed"],
                    citations=t["citations"], named=t["named"], dates=t["dates"],
-                   relations=t["relations"], seconds=seconds, partitions=t["partitions"],
+                   relations=t["relations"], unnumbered=t.get("unnumbered", 0), seconds=seconds, partitions=t["partitions"],
                    resumed_partitions=resumed, reasons=t["reasons"],
                    skipped=manifest["reader_skipped"])
 

@@ -14,15 +14,16 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..models import Citation, DateMention, Document, NamedLaw, Relation
+from ..models import Citation, DateMention, Document, NamedLaw, Relation, UnnumberedDoc
 
 MENTION_TABLES: dict[str, type] = {
     "citations": Citation,
     "named": NamedLaw,
     "dates": DateMention,
     "relations": Relation,
+    "unnumbered": UnnumberedDoc,
 }
-TABLES = ("documents", "citations", "named", "dates", "relations", "errors")
+TABLES = ("documents", "citations", "named", "dates", "relations", "unnumbered", "errors")
 OK, FAILED = "ok", "failed"
 
 _KEY = [pa.field("seq", pa.int64(), nullable=False), pa.field("doc_id", pa.string())]
@@ -32,6 +33,11 @@ def _arrow_type(hint: Any) -> pa.DataType:
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     base = args[0] if args and typing.get_origin(hint) is not list else hint
     if typing.get_origin(base) is list:
+        (item,) = typing.get_args(base)
+        if dataclasses.is_dataclass(item):  # UnnumberedDoc.relations: list<struct>
+            hints = typing.get_type_hints(item)
+            return pa.list_(pa.struct([pa.field(f.name, _arrow_type(hints[f.name]))
+                                       for f in dataclasses.fields(item)]))
         return pa.list_(pa.string())
     if base is int:
         return pa.int64()
@@ -68,6 +74,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("n_named", pa.int64()),
         pa.field("n_dates", pa.int64()),
         pa.field("n_relations", pa.int64()),
+        pa.field("n_unnumbered", pa.int64()),
         pa.field("subject", pa.string()),
         pa.field("status", pa.string()),
         pa.field("error", pa.string()),
@@ -87,7 +94,10 @@ SCHEMAS: dict[str, pa.Schema] = {
 def _mention_row(seq: int, doc_id: str | None, obj: Any, names: list[str]) -> dict[str, Any]:
     row: dict[str, Any] = {"seq": seq, "doc_id": doc_id}
     for name in names:
-        row[name] = getattr(obj, name)
+        value = getattr(obj, name)
+        if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
+            value = [dataclasses.asdict(v) for v in value]
+        row[name] = value
     return row
 
 
@@ -105,6 +115,7 @@ def document_rows(seq: int, doc: Document, source: str, position: int,
         "date": _str(meta.get("date")), "n_chars": n_chars,
         "n_citations": len(doc.citations), "n_named": len(doc.named),
         "n_dates": len(doc.dates), "n_relations": len(doc.relations),
+        "n_unnumbered": len(doc.unnumbered),
         "subject": doc.subject, "status": OK, "error": None,
         "warnings": list(doc.warnings), "metadata": json.dumps(meta, ensure_ascii=False, default=str),
     })
@@ -119,7 +130,7 @@ def failure_rows(seq: int, doc_id: str, source: str, position: int, reason: str,
         "seq": seq, "doc_id": doc_id, "source": source, "position": position,
         "url": _str(metadata.get("url")), "title": _str(metadata.get("title")),
         "date": _str(metadata.get("date")), "n_chars": None,
-        "n_citations": 0, "n_named": 0, "n_dates": 0, "n_relations": 0,
+        "n_citations": 0, "n_named": 0, "n_dates": 0, "n_relations": 0, "n_unnumbered": 0,
         "subject": None, "status": FAILED, "error": reason, "warnings": [],
         "metadata": json.dumps(metadata, ensure_ascii=False, default=str),
     })

@@ -47,6 +47,7 @@ class PartitionResult:
     named: int = 0
     dates: int = 0
     relations: int = 0
+    unnumbered: int = 0
     chars: int = 0
     bytes: int = 0
     disk_bytes: int = 0
@@ -156,7 +157,7 @@ def process_partition(task: PartitionTask) -> PartitionResult:
         else:
             result.failed += 1
             result.reasons[doc_row["error"]] = result.reasons.get(doc_row["error"], 0) + 1
-    for name in ("citations", "named", "dates", "relations"):
+    for name in ("citations", "named", "dates", "relations", "unnumbered"):
         setattr(result, name, len(rows[name]))
     write_partition(task.outdir, task.pid, rows, task.fmt)
     result.seconds = time.perf_counter() - start

@@ -17,8 +17,11 @@ def _register() -> None:
     from .extract_cmd import extract
     from .evaluate_cmd import evaluate
     from .batch_cmd import batch
+    from .graph_cmd import graph
+    from .stats_cmd import stats
+    from .annotate_cmd import annotate
 
-    for command in (extract, evaluate, batch):
+    for command in (extract, evaluate, batch, graph, stats, annotate):
         main.add_command(command)
 
 

@@ -24,8 +24,7 @@ def get_field(obj: dict[str, Any], name: str) -> Any:
 
 
 def build_record(obj: dict[str, Any], *, source: str, position: int, default_id: str,
-                 text_field: str, id_field: str, max_bytes: int, disk_bytes: int,
-                 size: int | None = None) -> Record:
+                 text_field: str, id_field: str, max_bytes: int, disk_bytes: int) -> Record:
     """A :class:`Record` from one structured row; failures become failed records."""
     raw_id = get_field(obj, id_field)
     doc_id = default_id if raw_id is _MISSING or raw_id is None or raw_id == "" else str(raw_id)
@@ -44,9 +43,7 @@ def build_record(obj: dict[str, Any], *, source: str, position: int, default_id:
             text = decode_utf8(text)
         if not isinstance(text, str):
             raise RecordError(MISSING_TEXT, f"field {text_field!r} is {type(text).__name__}, not a string")
-        if any("\udc80" <= ch <= "\udcff" for ch in _surrogates(text)):
-            raise RecordError(DECODE_ERROR, "invalid UTF-8 in the text")
-        n = size if size is not None else _utf8_len(text, max_bytes)
+        n = _utf8_len(text)
         if n > max_bytes:
             raise RecordError(TOO_LARGE, f"{n} bytes over the limit of {max_bytes}")
     except RecordError as exc:
@@ -57,17 +54,10 @@ def build_record(obj: dict[str, Any], *, source: str, position: int, default_id:
                   size=n, disk_bytes=disk_bytes)
 
 
-def _surrogates(text: str) -> str:
-    # Lone surrogates only appear when bytes were decoded with "surrogateescape"
-    # (CSV); a fast pre-check keeps the common case cheap.
+def _utf8_len(text: str) -> int:
+    """Encoded size; lone surrogates (bytes that were not UTF-8, kept by a
+    "surrogateescape" decode, or escaped in JSON) are a decode error."""
     try:
-        text.encode("utf-8")
-        return ""
-    except UnicodeEncodeError:
-        return text
-
-
-def _utf8_len(text: str, max_bytes: int) -> int:
-    if len(text) * 4 <= max_bytes:  # cannot be over the limit: skip the encode
-        return len(text)
-    return len(text.encode("utf-8", "surrogatepass"))
+        return len(text.encode("utf-8"))
+    except UnicodeEncodeError as exc:
+        raise RecordError(DECODE_ERROR, f"invalid UTF-8 in the text at character {exc.start}") from None

@@ -1,0 +1,366 @@
+"""Stage 5: relations between documents (annotation guide §4) and the text's subject (§5).
+
+Works on the cleaned text and cleaned-offset records, right after ``attach_context``. Each
+cue of ``patterns/relations.tsv`` ("sửa đổi, bổ sung", "Căn cứ", "thực hiện" …) gives edges
+``[source, relation, target]``:
+
+- the target is the first document mention after the cue in the same clause, separated from
+  it only by filler words ("một số điều của", "khoản 2 Điều 1") of
+  ``patterns/relation_words.tsv``; mentions coordinated with it ("A và B", "A; B" in a
+  "Căn cứ" line) are targets too;
+- the source is the mention just before the cue when only its description stands between
+  them ("Nghị quyết 76/NQ-CP ngày 13/6/2013 của Chính phủ về việc sửa đổi …"); otherwise the
+  document the sentence issues ("Thực hiện …, Sở … ban hành Kế hoạch số …" or an unnumbered
+  "Kế hoạch truyền thông …"), otherwise the text's subject;
+- "Căn cứ" at the start of a preamble line gives ``subject based_on`` each document of the
+  line; "được sửa đổi, bổ sung bởi X" is passive (X is the source);
+- a cue inside a mention ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch …") makes that
+  mention the source of the laws its title names.
+Named laws use their fullest key in the text (the numbered one when "Luật X số …" occurs).
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .models import Citation, Document, NamedLaw, Relation, UnnumberedDoc
+from .named import NamedResult
+from .rules import Rules, words_rx
+from .subject import find_subject, relation_words
+
+
+@dataclass
+class Mention:
+    key: str
+    start: int
+    end: int
+    kind: str  # citation, named, unnumbered
+
+
+@dataclass
+class RelationMatchers:
+    cue: regex.Pattern
+    cue_info: dict[str, tuple[str, str]]  # folded cue -> (relation, direction)
+    filler: regex.Pattern  # fullmatch: what may stand between a cue and its target
+    passive: regex.Pattern  # search ending at the cue
+    not_after_impl: regex.Pattern
+    source_break: regex.Pattern
+    issue: regex.Pattern  # "ban hành " + optional type word at a position
+    unnumbered: regex.Pattern  # "Kế hoạch <title>" after an issue verb
+    basis_line: regex.Pattern  # "Căn cứ" at the start of a line
+    boundary: regex.Pattern
+    issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
+
+
+def _fold(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).casefold().split())
+
+
+@lru_cache(maxsize=8)
+def relation_matchers(rules: Rules) -> RelationMatchers:
+    words = relation_words(rules)
+    info: dict[str, tuple[str, str]] = {}
+    for rel, cue, direction in rules.relation_cues:
+        info.setdefault(_fold(cue), (rel, direction))
+    cue = regex.compile(r"(?<![\p{L}\d])(?i:" + words_rx(list(info)) + r")(?![\p{L}\d])")
+    fill = words_rx(words.get("filler", []))
+    filler = regex.compile(
+        r"(?:[\s,*()\-]|(?i:" + fill + r")(?![\p{L}])|\d+(?:\.\d+)*[a-zđ]?(?![\p{L}])|[a-zđ](?![\p{L}\d])"
+        r"|[IVXLC]+(?![\p{L}]))*"
+    )
+    passive = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("passive", ["được"])) + r")[\s,*]*$")
+    not_after = regex.compile(r"[\s*]*(?i:" + words_rx(words.get("not_after_implements", ["theo"])) + r")(?![\p{L}])")
+    brk = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("source_break", ["và"])) + r")(?![\p{L}])|;")
+    verbs = words_rx(words.get("issue_verb", ["ban hành"]))
+    types = words_rx(words.get("unnumbered", ["Kế hoạch"]))
+    issue = regex.compile(r"(?<![\p{L}])(?i:" + verbs + r")\s+")
+    stops = words.get("unnumbered_stop", [])
+    wstops = words_rx([s for s in stops if s[:1].isalpha()])
+    pstops = "".join(regex.escape(s) for s in stops if not s[:1].isalpha()).replace("\\\\n", "\\n")
+    unnumbered = regex.compile(
+        r"(?P<tw>" + types + r")(?P<title>(?:(?!\s(?i:" + wstops + r")(?![\p{L}])|\s+(?i:số)\s+\d)(?:[^" + pstops + r"\n]|\n(?=\p{Ll}))){3,140})"
+    )
+    basis_line = regex.compile(r"(?m)^[\s*_|>-]*(?:\d+[.)]\s+)?$")
+    boundary = regex.compile(r";|\|| *\n\s*\n|[.!?](?=\s*(?:\n|\p{Lu}|$))|:\s*\n|\n(?=[\s*]*(?:[-+•]|\d+[.)]\s|[a-zđ]\)|(?i:căn cứ|xét|theo đề nghị)))")
+    bodies = [b for b in rules.issuers.values() if " và " in b or " - " in b]
+    issuers = regex.compile(r"(?i:" + words_rx(bodies) + r")") if bodies else regex.compile(r"(?!)")
+    return RelationMatchers(cue, info, filler, passive, not_after, brk, issue, unnumbered,
+                            basis_line, boundary, issuers)
+
+
+class _Ctx:
+    """Per-text state: mentions in reading order, clause bounds, subject."""
+
+    def __init__(self, text: str, mentions: list[Mention], rm: RelationMatchers):
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.rm = rm
+        self.issuers = rm.issuers
+        self.bounds = [0] + [m.end() for m in rm.boundary.finditer(text)] + [len(text) + 1]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        from bisect import bisect_right
+        i = bisect_right(self.bounds, pos) - 1
+        return self.bounds[i], min(len(self.text), self.bounds[i + 1])
+
+    def after(self, pos: int, limit: int) -> list[Mention]:
+        return [m for m in self.mentions if pos <= m.start < limit]
+
+    def before(self, pos: int, lo: int) -> Mention | None:
+        cands = [m for m in self.mentions if lo <= m.start and m.end <= pos]
+        return cands[-1] if cands else None
+
+
+def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
+    """The mention a cue at ``pos`` points to, and the ones coordinated with it."""
+    rm, text = ctx.rm, ctx.text
+    nxt = ctx.after(pos, ce)
+    if not nxt or len(text[pos:nxt[0].start]) > 90 or not rm.filler.fullmatch(text, pos, nxt[0].start):
+        return []
+    out = [nxt[0]]
+    for m in nxt[1:]:
+        gap = text[out[-1].end:m.start]
+        if rm.cue.search(gap) or rm.issue.search(gap) or len(gap) > 220:
+            break
+        seps = list(regex.finditer(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])", gap))
+        if not seps:
+            break
+        tail = gap[seps[-1].end():]
+        if not regex.fullmatch(r"[\s*]*(?:(?i:ý kiến\s+)?(?i:chỉ đạo)\s+của\s+[^,;.]{1,60}?\s+(?i:tại|theo)\s*)?", tail):
+            break
+        if ";" in gap and not basis:
+            break
+        if _CLAUSE_SUBJECT.match(text, m.end):
+            break  # "…, Luật Việc làm năm 2025 đã sửa đổi …": the clause's subject, not a target
+        out.append(m)
+    return out
+
+
+def _source_before(ctx: _Ctx, pos: int, cs: int) -> Mention | None:
+    """The mention the clause before ``pos`` is about, if only its description intervenes."""
+    m = ctx.before(pos, cs)
+    if m is None:
+        return None
+    gap = ctx.issuers.sub("X", ctx.text[m.end:pos])
+    if len(gap) > 130 or ctx.rm.source_break.search(gap) or ctx.rm.cue.search(gap):
+        return None
+    if ctx.rm.issue.search(gap) and regex.search(r"(?i:ban hành|ký)\s*$", gap):
+        return None
+    return m
+
+
+def _issued_in(ctx: _Ctx, pos: int, ce: int, issuer_hint: list) -> Mention | None:
+    """A document the sentence from ``pos`` to ``ce`` issues: a citation right after an
+    issue verb, or an unnumbered "Kế hoạch …" (recorded in ``issuer_hint``)."""
+    rm, text = ctx.rm, ctx.text
+    for m in ctx.after(pos, ce):  # "Thể chế hóa Nghị quyết …, Luật Việc làm năm 2025 đã …"
+        if _CLAUSE_SUBJECT.match(text, m.end) and regex.fullmatch(r"[^;]*,[\s*]*", text[pos:m.start]):
+            return m
+    for im in rm.issue.finditer(text, pos, ce):
+        nxt = ctx.after(im.end(), im.end() + 2)
+        if nxt and nxt[0].kind == "citation":
+            return nxt[0]
+        um = rm.unnumbered.match(text, im.end(), ce)
+        if um:
+            issuer = " ".join(text[max(pos, text.rfind(",", pos, im.start()) + 1):im.start()].split()) or None
+            issuer_hint.append((um, issuer))
+            return None
+    return None
+
+
+def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -> list[UnnumberedDoc]:
+    """Fill ``doc.relations`` and ``doc.subject`` (cleaned offsets); return the unnumbered
+    documents found as sources."""
+    rm = relation_matchers(rules)
+    mentions, title_keys = _mentions(doc.citations, doc.named, named, text)
+    subject, how = find_subject(text, doc.citations, rules)
+    doc.subject = subject
+    ctx = _Ctx(text, mentions, rm)
+    # a subject known only from citation counts is too weak to be the source of edges
+    subj = Mention(subject, -1, -1, "subject") if subject and how != "dominant" else None
+    rels: list[Relation] = []
+    unnumbered: dict[str, UnnumberedDoc] = {}
+    spans = sorted(((m.start, m.end, m) for m in ctx.mentions), key=lambda x: x[0])
+    span_starts = [x[0] for x in spans]
+    seen: set[tuple[str, str, str, str]] = set()
+
+    def add(src: Mention | None, rel: str, tgt: Mention, cue: regex.Match) -> None:
+        if src is None or src.key == tgt.key or tgt.kind == "unnumbered":
+            return
+        triple = (src.kind == "unnumbered" and src.key or "", src.key, rel, tgt.key)
+        if triple in seen:
+            return
+        seen.add(triple)
+        r = Relation(src.key, rel, tgt.key, cue.start(), cue.end(), cue.group())
+        if src.kind == "unnumbered":
+            unnumbered[src.key].relations.append(r)
+        else:
+            rels.append(r)
+
+    def mention_at(pos: int) -> Mention | None:
+        i = bisect_right(span_starts, pos) - 1
+        while i >= 0 and i > bisect_right(span_starts, pos) - 4:
+            s, e, m = spans[i]
+            if s <= pos < e:
+                return m
+            i -= 1
+        return None
+
+    for cm in rm.cue.finditer(text):
+        rel, direction = rm.cue_info[_fold(cm.group())]
+        inside = mention_at(cm.start())
+        if inside is not None:  # "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch …"
+            for key in _titles_in(text, cm.end(), inside.end, title_keys, inside.key):
+                add(inside, rel, Mention(key, cm.end(), inside.end, "named"), cm)
+            continue
+        if _TITLE_WORD.search(text, max(0, cm.start() - 20), cm.start()):
+            continue  # "Luật sửa đổi, bổ sung …": the cue names a document, it states no edge
+        cs, ce = ctx.clause(cm.start())
+        line_start = text.rfind("\n", 0, cm.start()) + 1
+        at_line_start = bool(rm.basis_line.match(text, line_start, cm.start()))
+        basis = rel == "based_on" and direction == "forward"
+        if basis:
+            if not at_line_start or subj is None:
+                continue
+            end = _basis_end(ctx, cm.start())
+            if ";" not in text[cm.end():end] and (text[end - 1:end] == ":" or how != "self"):
+                continue
+            for t in _basis_targets(ctx, cm, end):
+                add(subj, rel, t, cm)
+            continue
+        if rel == "implements" and rm.not_after_impl.match(text, cm.end()):
+            continue
+        if direction == "anaphoric":  # "Trên cơ sở đó, Bộ trưởng … ban hành Quyết định số …"
+            prev = ctx.before(cm.start(), max(0, cs - 400))
+            issued = _issued_in(ctx, cm.end(), ce, [])
+            if prev is not None and issued is not None:
+                add(issued, rel, prev, cm)
+            continue
+        targets = _targets(ctx, cm.end(), ce, False)
+        if not targets:
+            continue
+        if rm.passive.search(text, max(cs, cm.start() - 20), cm.start()):
+            amended = _source_before(ctx, rm.passive.search(text, max(cs, cm.start() - 20), cm.start()).start(), cs)
+            if amended is not None:
+                for t in targets[:1]:
+                    add(t, rel, amended, cm)
+            continue
+        src = _source_before(ctx, cm.start(), cs)
+        if src is None:
+            hint: list = []
+            head = text[cs:cm.start()]
+            if regex.fullmatch(r"[\s*\-+•\d.)]*(?:(?i:để|nhằm|theo đó|tiếp tục)[\s,]*)*(?:\p{L}+\s+){0,3}", head):
+                src = _issued_in(ctx, targets[-1].end, ce, hint)
+            if src is None:
+                src = subj
+            if src is None and hint:
+                um, issuer = hint[0]
+                u = _unnumbered(text, um, issuer, doc, targets[-1].end)
+                unnumbered.setdefault(u.key, u)
+                src = Mention(u.key, u.start, u.end, "unnumbered")
+        for t in targets:
+            add(src, rel, t, cm)
+    doc.relations = rels
+    return list(unnumbered.values())
+
+
+def _basis_end(ctx: _Ctx, pos: int) -> int:
+    """End of a "Căn cứ" line: up to the next "Căn cứ"/blank line/".\\n", keeping ";"-segments."""
+    text = ctx.text
+    m = regex.compile(r"\n[\s*_]*(?i:căn cứ|xét|theo đề nghị)|\n\s*\n|[.:](?=[\s*_]*(?:\n|$))").search(text, pos + 6)
+    end = m.start() + (1 if m and text[m.start()] in ".:;" else 0) if m else len(text)
+    return end
+
+
+def _basis_targets(ctx: _Ctx, cm: regex.Match, end: int) -> list[Mention]:
+    """First mention of each ";"-segment of a basis line, and mentions joined to it by "và"."""
+    out: list[Mention] = []
+    text = ctx.text
+    seg_starts = [cm.end()] + [m.end() for m in regex.finditer(";", text[:end]) if m.start() >= cm.end()]
+    for i, s in enumerate(seg_starts):
+        e = seg_starts[i + 1] if i + 1 < len(seg_starts) else end
+        out.extend(_targets(ctx, s, e, True) if i == 0 else _segment_head(ctx, s, e))
+    return out
+
+
+def _segment_head(ctx: _Ctx, s: int, e: int) -> list[Mention]:
+    nxt = ctx.after(s, e)
+    if not nxt or not regex.fullmatch(r"[\s*_]*(?:(?i:và)\s+)?", ctx.text[s:nxt[0].start]):
+        return []
+    return _targets(ctx, nxt[0].start, e, True)
+
+
+def _titles_in(text: str, start: int, end: int, title_keys: dict, own: str) -> list[str]:
+    inner = _fold(text[start:end])
+    found = []
+    for (typ_word, title), key in title_keys.items():
+        if key != own and regex.search(r"(?<![\p{L}])" + regex.escape(typ_word + " " + title) + r"(?![\p{L}])", inner):
+            found.append(key)
+    return found
+
+
+_TITLE_WORD = regex.compile(r"(?<![\p{L}])(?i:luật|bộ luật|pháp lệnh|nghị định|nghị quyết|thông tư|quyết định)[\s*]*$")
+_CLAUSE_SUBJECT = regex.compile(r"[\s,*]*(?i:đã|sẽ|cũng|vừa|mới)\s")
+
+_TYPE_WORD = {"luat": "luật", "bo_luat": "bộ luật", "phap_lenh": "pháp lệnh", "hien_phap": "hiến pháp"}
+
+
+def _mentions(cits: list[Citation], named: list[NamedLaw], res: NamedResult, text: str) -> tuple[list[Mention], dict]:
+    """Citations and named laws as relation endpoints, named laws under their fullest key."""
+    out = [Mention(c.key, c.start, c.end, "citation") for c in cits]
+    by_cit = {id(c): m for c, m in zip(cits, out)}
+    title_keys: dict[tuple[str, str], str] = {}
+    for typ, title, pos in res.numbered_titles:
+        c = next((c for c in cits if c.end > pos), None)
+        if c is not None:
+            title_keys.setdefault((_TYPE_WORD.get(typ, typ), _fold(title)), c.key)
+            # "Luật Phí và lệ phí số 97/2015/QH13": the mention starts at "Luật"
+            rx = r"(?i:" + r"\s+".join(map(regex.escape, (_TYPE_WORD.get(typ, typ) + " " + title).split())) + r")[\s*]*$"
+            hm = regex.compile(rx).search(text, max(0, pos - 250), pos)
+            if hm and by_cit[id(c)].start > hm.start():
+                by_cit[id(c)].start = hm.start()
+    for n in named:
+        tk = (_TYPE_WORD.get(n.type, n.type), _fold(n.title))
+        if n.year and tk not in title_keys:
+            title_keys[tk] = n.key
+    cit_spans = [(c.start, c.end) for c in cits]
+    for n in named:
+        if any(s <= n.start < e for s, e in cit_spans):
+            continue
+        key = title_keys.get((_TYPE_WORD.get(n.type, n.type), _fold(n.title)), n.key)
+        if n.year and key != n.key and ":" in key:
+            key = n.key
+        out.append(Mention(key, n.start, n.end, "named"))
+    for n in named:
+        title_keys.setdefault((_TYPE_WORD.get(n.type, n.type), _fold(n.title)), n.key)
+    return out, title_keys
+
+
+def _unnumbered(text: str, um: regex.Match, issuer: str | None, doc: Document, lo: int) -> UnnumberedDoc:
+    from .identity import unnumbered_key
+    tw = " ".join(um.group("tw").split())
+    title = " ".join(um.group("title").split()).strip(" *\"“”")
+    typ = {"kế hoạch": "ke_hoach", "chương trình": "chuong_trinh", "đề án": "de_an",
+           "quy chế": "quy_che", "quy định": "quy_dinh", "hướng dẫn": "huong_dan",
+           "báo cáo": "bao_cao", "chỉ thị": "chi_thi", "công văn": "cong_van",
+           "thông báo": "thong_bao", "quyết định": "quyet_dinh", "nghị quyết": "nghi_quyet"}.get(tw.casefold(), "other")
+    year = regex.search(r"(?:19|20)\d\d", title)
+    issued = None
+    for d in doc.dates:
+        if d.value and len(d.value) == 10 and lo <= d.start < um.start() and not regex.match(
+                r"[\s,]*$", text[max(lo, d.start - 3):d.start]) or False:
+            issued = d.value  # a date of the issuing clause: "…, ngày 20/4/2020, Sở … ban hành …"
+    key = unnumbered_key(typ, title, issuer, issued or (year.group() if year else None))
+    return UnnumberedDoc(text=text[um.start():um.end()].rstrip(), start=um.start(),
+                         end=um.start() + len(text[um.start():um.end()].rstrip()), type=typ,
+                         title=f"{tw} {title}", key=key, issuer=issuer, issued=issued)
+
+
+def attach_relations(doc: Document, text: str, named: NamedResult, rules: Rules) -> None:
+    """Pipeline entry point: fill ``doc.relations``, ``doc.subject`` and ``doc.unnumbered``
+    from the cleaned ``text`` (offsets still cleaned; ``pipeline._to_original`` maps them)."""
+    doc.unnumbered = find_relations(text, doc, named, rules)

@@ -1,0 +1,45 @@
+"""Cleaning keeps a map back to the original: every span indexes the input string."""
+import unicodedata
+
+from citeextract import extract
+from citeextract.clean import clean
+
+NOISY = [
+    (unicodedata.normalize("NFD", "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018"), "61/2018/NĐ-CP"),
+    ("Nghị định 61/2018/N\u00d0-CP", "61/2018/NĐ-CP"),
+    ("Nghị định 61/2018/NĐ \u2013 CP", "61/2018/NĐ-CP"),
+    ("Nghị định 61/2018/NĐ- CP", "61/2018/NĐ-CP"),
+    ("Nghị định 61 /2018/ NĐ-CP", "61/2018/NĐ-CP"),
+    ("Nghị định số\n61/2018/NĐ-CP", "61/2018/NĐ-CP"),
+    ("Nghị\u00a0định\u200b số 61/2018/NĐ-CP", "61/2018/NĐ-CP"),
+    ("Kế hoạch số 311/KH-SKH&amp;CN", "311/KH-SKH&CN"),
+    ("\\r\\n Số: 54/KH-UBND \\r\\n", "54/KH-UBND"),
+    ("dòng<br />Quyết định 225/QĐ-TTg", "225/QĐ-TTg"),
+    ("NGHỊ ĐỊNH 61/2018/NĐ-CP", "61/2018/NĐ-CP"),
+    ("Luật số 39/2024/QH**1**5", "39/2024/QH15"),
+    ("Ngh nh s 209/2004/N -CP", "209/2004/NĐ-CP"),
+]
+
+
+def test_noisy_forms_give_the_clean_key_and_exact_offsets():
+    for text, key in NOISY:
+        cits = extract(text).citations
+        assert [c.key for c in cits] == [key], text
+        for c in cits:
+            assert text[c.start:c.end] == c.text
+
+
+def test_offsets_map_back_through_every_edit():
+    original = unicodedata.normalize("NFD", "Đà Nẵng") + " &amp; \\r\\n Ð\u200b–x"
+    ct = clean(original)
+    assert ct.text == "Đà Nẵng & \n Đ-x"
+    for i in range(len(ct.text) + 1):
+        s, e = ct.span(i, i)
+        assert 0 <= s <= len(original) and 0 <= e <= len(original)
+    i = ct.text.index("&")
+    assert original[slice(*ct.span(i, i + 1))] == "&amp;"
+
+
+def test_clean_text_is_identity_when_nothing_to_clean():
+    ct = clean("Nghị định số 61/2018/NĐ-CP")
+    assert ct.identity and ct.text == ct.original
