@@ -19,6 +19,7 @@ from .rules import Rules, case_variants, words_rx
 # a symbol group: NĐ, CP, TTg, QyĐ, QĐi, CTr, SKH&CN, QH13, UBTƯMTTQVN
 _G = r"\p{Lu}(?:[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
 _SEP = r"(?:\s?[-/]\s?(?=\p{Lu})|[-/])"
+_SPACE = regex.compile(r"\s")
 _NUM = r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-zđ]?)"
 _CORE = (
     r"(?<![\p{L}\d/.,\-_=?&%#])" + _NUM
@@ -102,7 +103,7 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
         window = text[window_start:start]
         flags: list[str] = []
         warnings: list[str] = []
-        damaged = sym.damaged or bool(regex.search(r"\s", m.group("s1") or m.group("p1") or ""))
+        damaged = sym.damaged or bool(_SPACE.search(m.group("s1") or m.group("p1") or ""))
         damaged = damaged or bool(m.group("s2") and m.group("s2").strip() != m.group("s2"))
         if damaged:
             flags.append("damaged")
@@ -115,8 +116,8 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
             lm = mt.law_title.search(text[max(0, m.start() - 160):m.start()])
             if lm:
                 typ = rules.named_types.get(" ".join(lm.group("tw").split()).casefold())
-            line_start = text.rfind("\n", 0, start) + 1
-            hm = mt.header.search(text, line_start, start) if start - line_start <= 40 else None
+            # "Số: 54/KH-UBND", or "Số hiệu:" with the number on the next line of a table
+            hm = mt.header.search(text, max(0, start - 40), start)
             if hm:
                 if hm.group("hw").casefold() == "số":
                     start = hm.start("hw")

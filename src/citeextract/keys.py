@@ -14,6 +14,11 @@ from .rules import Rules
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _GROUP_SPLIT = regex.compile(r"\s*([-/])\s*")
+_SPACE = regex.compile(r"\s")
+_TERM = regex.compile(r"\d+$")  # the term of a legislature: QH13, UBTVQH15
+_ASSEMBLY = regex.compile(r"(?:QH|UBTVQH)\d+$")
+_SPACES = regex.compile(r"\s+")
+_ZEROS = regex.compile(r"^0+(?=\d)")
 
 
 def norm_key(key: str | None) -> str | None:
@@ -22,8 +27,8 @@ def norm_key(key: str | None) -> str | None:
         return None
     k = unicodedata.normalize("NFC", str(key)).translate(_DASHES)
     k = k.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    k = regex.sub(r"\s+", "", k)
-    k = regex.sub(r"^0+(?=\d)", "", k)
+    k = _SPACES.sub("", k)
+    k = _ZEROS.sub("", k)
     return k.casefold()
 
 
@@ -40,7 +45,7 @@ class Symbol:
 def canonical_symbol(raw: str, rules: Rules) -> Symbol:
     """Canonicalise a symbol as printed: spaces out, known codes restored and re-cased."""
     parts = _GROUP_SPLIT.split(raw.strip())
-    damaged = bool(regex.search(r"\s", raw))
+    damaged = bool(_SPACE.search(raw))
     repairs = ["space inside symbol"] if damaged else []
     out: list[str] = []
     groups: list[str] = []
@@ -94,7 +99,7 @@ def type_from_symbol(sym: Symbol, party: bool, rules: Rules) -> str:
         return rules.code_types[first]
     if party and len(groups) == 1:
         return rules.code_types.get(first, "other")
-    base = regex.sub(r"\d+$", "", first)
+    base = _TERM.sub("", first)
     if len(groups) == 1 and base == "QH":
         return "luat"
     if len(groups) == 1 and base == "UBTVQH":
@@ -115,7 +120,7 @@ def issuer_from_symbol(sym: Symbol, party: bool, rules: Rules) -> str | None:
         cand = groups[:1]  # công văn: issuer first, then the drafting unit
     bodies = []
     for g in cand:
-        code = regex.sub(r"\d+$", "", g) if regex.match(r"(?:QH|UBTVQH)\d+$", g) else g
+        code = _TERM.sub("", g) if _ASSEMBLY.match(g) else g
         if code in rules.issuers:
             bodies.append(rules.issuers[code])
     if not bodies:

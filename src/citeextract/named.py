@@ -24,19 +24,32 @@ class NamedMatchers:
     known: regex.Pattern  # a known title right at a position
     stop: regex.Pattern  # the first stop word of a free title
     tail: regex.Pattern  # what follows a title: year, date, "số"
+    open_title: regex.Pattern  # a lower-case title opening, run to a hard terminator
+    not_after: regex.Pattern  # a word before the type word that makes it a common noun
+    comma_more: regex.Pattern  # ", công nghệ và đổi mới sáng tạo" continuing a title to its end
 
 
 @lru_cache(maxsize=8)
 def named_matchers(rules: Rules) -> NamedMatchers:
     types = words_rx(list(rules.named_types))
+    lower_known = [t for ts in rules.law_titles.values() for t in ts if t[:1].islower()]
     caps = words_rx([t.upper() for t in rules.named_types])
     head = regex.compile(
         r"(?<![\p{L}\d])(?P<tw>" + caps + r"|(?:" + "|".join(
             regex.escape(t[0].upper()) + r"(?i:" + r"\s+".join(regex.escape(p) for p in t[1:].split(" ")) + r")"
             for t in sorted(rules.named_types, key=len, reverse=True)) + r"))"
-        r"(?=\s+(?:\p{Lu}|[\"“]))"
+        r"(?=\s+(?:\p{Lu}|[\"“]|(?i:" + words_rx(rules.open_titles + lower_known or ["\x00"]) + r")(?!\p{L})))"
     )
     del types
+    open_title = regex.compile(
+        r"\s+(?P<title>(?i:" + words_rx(rules.open_titles or ["\x00"]) + r")"
+        r"(?:(?!\s+(?:(?i:số|năm|ngày)\s+\d|(?i:được|đã|có hiệu lực)(?!\p{L})))(?:[^;\n(.:]|\n(?=\p{Ll})))*)"
+    )
+    not_after = regex.compile(r"(?i:" + words_rx(rules.named_not_after or ["\x00"]) + r")\s+$")
+    comma_more = regex.compile(
+        r",(?:\s+(?!(?i:" + words_rx([s for s in rules.title_stops if s[:1].isalpha() and s != "và"]) + r")(?!\p{L}))"
+        r"\p{Ll}+){1,6}(?=\s+(?i:số|năm|ngày)\s|\s*[;.\n(]|\s+\d|$)"
+    )
     titles = [t for ts in rules.law_titles.values() for t in ts]
     known = regex.compile(r"\s+[\"“]?(?P<title>(?i:" + words_rx(titles) + r"))(?![\p{L}\d])")
     stops = [s for s in rules.title_stops if s]
@@ -49,7 +62,7 @@ def named_matchers(rules: Rules) -> NamedMatchers:
         r"\s*(?:(?P<so>(?i:số))\s+\d|(?:,\s*)?(?:(?i:năm)\s+)?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
         r"|(?:,\s*)?(?:(?i:được\s+)?(?i:ban hành|thông qua)\s+)?(?P<ngay>(?i:ngày)\s))"
     )
-    return NamedMatchers(head, known, stop, tail)
+    return NamedMatchers(head, known, stop, tail, open_title, not_after, comma_more)
 
 
 @dataclass
@@ -63,6 +76,9 @@ def _free_title(text: str, pos: int, nm: NamedMatchers, rules: Rules) -> str | N
     """A title not in the known list: from ``pos`` up to the first stop, at most 12 words."""
     m = nm.stop.search(text, pos, min(len(text), pos + 160))
     end = m.start() if m else min(len(text), pos + 160)
+    more = nm.comma_more.match(text, end) if m and text[end:end + 1] == "," else None
+    if more:  # "Khoa học, công nghệ và đổi mới sáng tạo số …": the comma is inside the name
+        end = more.end()
     title = text[pos:end].strip().strip("\"“”")
     words = title.split()
     if not words or len(words) > 12:
@@ -78,15 +94,23 @@ def find_named(text: str, rules: Rules, dates: list[DateMention], skip: list[tup
     nm = named_matchers(rules)
     res = NamedResult()
     date_at = {d.start: d for d in dates}
+    consumed = 0  # names inside an amending law's title are part of that title
     for m in nm.head.finditer(text):
-        if any(s <= m.start() < e for s, e in skip):
+        if m.start() < consumed or any(s <= m.start() < e for s, e in skip):
             continue
         tw = " ".join(m.group("tw").split())
         typ = rules.named_types.get(tw.casefold())
         if not typ:
             continue
+        if nm.not_after.search(text, max(0, m.start() - 12), m.start()):
+            continue
         km = nm.known.match(text, m.end())
-        if km:
+        om = None if km else nm.open_title.match(text, m.end())
+        if om:
+            title = " ".join(om.group("title").split()).rstrip(" ,")
+            t_end = om.start("title") + len(om.group("title").rstrip(" ,"))
+            consumed = t_end
+        elif km:
             title = " ".join(km.group("title").split())
             t_end = km.end()
         else:

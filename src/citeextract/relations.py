@@ -21,7 +21,7 @@ Named laws use their fullest key in the text (the numbered one when "Luật X s�
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -92,27 +92,62 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
                             basis_line, boundary, issuers)
 
 
+_SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
+_ISSUED_END = regex.compile(r"(?i:ban hành|ký)\s*$")
+_SEMI = regex.compile(";")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+# a cue states an edge only to a document mentioned after it in the same clause (or inside
+# the mention it stands in), so cues are looked for only in these windows around mentions
+_BEFORE, _AFTER = 600, 200
+
+
 class _Ctx:
-    """Per-text state: mentions in reading order, clause bounds, subject."""
+    """Per-text state: mentions in reading order, the windows worth reading, clause bounds."""
 
     def __init__(self, text: str, mentions: list[Mention], rm: RelationMatchers):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         self.rm = rm
         self.issuers = rm.issuers
-        self.bounds = [0] + [m.end() for m in rm.boundary.finditer(text)] + [len(text) + 1]
+        self.windows: list[tuple[int, int]] = []
+        for m in self.mentions:
+            lo, hi = max(0, m.start - _BEFORE), min(len(text), m.end + _AFTER)
+            if self.windows and lo <= self.windows[-1][1]:
+                self.windows[-1] = (self.windows[-1][0], max(hi, self.windows[-1][1]))
+            else:
+                self.windows.append((lo, hi))
+        self.bounds = [0]
+        for lo, hi in self.windows:
+            self.bounds.append(lo)
+            self.bounds.extend(m.end() for m in rm.boundary.finditer(text, lo, hi))
+            self.bounds.append(hi)
+        self.bounds.append(len(text) + 1)
 
     def clause(self, pos: int) -> tuple[int, int]:
-        from bisect import bisect_right
         i = bisect_right(self.bounds, pos) - 1
         return self.bounds[i], min(len(self.text), self.bounds[i + 1])
 
     def after(self, pos: int, limit: int) -> list[Mention]:
-        return [m for m in self.mentions if pos <= m.start < limit]
+        i = bisect_left(self.starts, pos)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < limit:
+            out.append(self.mentions[i])
+            i += 1
+        return out
 
     def before(self, pos: int, lo: int) -> Mention | None:
-        cands = [m for m in self.mentions if lo <= m.start and m.end <= pos]
-        return cands[-1] if cands else None
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= lo:
+            if self.mentions[i].end <= pos:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def cues(self):
+        for lo, hi in self.windows:
+            yield from self.rm.cue.finditer(self.text, lo, hi)
 
 
 def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
@@ -126,7 +161,7 @@ def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
         gap = text[out[-1].end:m.start]
         if rm.cue.search(gap) or rm.issue.search(gap) or len(gap) > 220:
             break
-        seps = list(regex.finditer(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])", gap))
+        seps = list(_SEPS.finditer(gap))
         if not seps:
             break
         tail = gap[seps[-1].end():]
@@ -148,7 +183,7 @@ def _source_before(ctx: _Ctx, pos: int, cs: int) -> Mention | None:
     gap = ctx.issuers.sub("X", ctx.text[m.end:pos])
     if len(gap) > 130 or ctx.rm.source_break.search(gap) or ctx.rm.cue.search(gap):
         return None
-    if ctx.rm.issue.search(gap) and regex.search(r"(?i:ban hành|ký)\s*$", gap):
+    if ctx.rm.issue.search(gap) and _ISSUED_END.search(gap):
         return None
     return m
 
@@ -210,7 +245,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
             i -= 1
         return None
 
-    for cm in rm.cue.finditer(text):
+    for cm in ctx.cues():
         rel, direction = rm.cue_info[_fold(cm.group())]
         inside = mention_at(cm.start())
         if inside is not None:  # "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch …"
@@ -280,7 +315,7 @@ def _basis_targets(ctx: _Ctx, cm: regex.Match, end: int) -> list[Mention]:
     """First mention of each ";"-segment of a basis line, and mentions joined to it by "và"."""
     out: list[Mention] = []
     text = ctx.text
-    seg_starts = [cm.end()] + [m.end() for m in regex.finditer(";", text[:end]) if m.start() >= cm.end()]
+    seg_starts = [cm.end()] + [m.end() for m in _SEMI.finditer(text, cm.end(), end)]
     for i, s in enumerate(seg_starts):
         e = seg_starts[i + 1] if i + 1 < len(seg_starts) else end
         out.extend(_targets(ctx, s, e, True) if i == 0 else _segment_head(ctx, s, e))
@@ -348,7 +383,7 @@ def _unnumbered(text: str, um: regex.Match, issuer: str | None, doc: Document, l
            "quy chế": "quy_che", "quy định": "quy_dinh", "hướng dẫn": "huong_dan",
            "báo cáo": "bao_cao", "chỉ thị": "chi_thi", "công văn": "cong_van",
            "thông báo": "thong_bao", "quyết định": "quyet_dinh", "nghị quyết": "nghi_quyet"}.get(tw.casefold(), "other")
-    year = regex.search(r"(?:19|20)\d\d", title)
+    year = _YEAR.search(title)
     issued = None
     for d in doc.dates:
         if d.value and len(d.value) == 10 and lo <= d.start < um.start() and not regex.match(

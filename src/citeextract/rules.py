@@ -85,6 +85,8 @@ class Rules:
     named_types: dict[str, str] = field(default_factory=dict)  # casefolded word -> type
     title_stops: list[str] = field(default_factory=list)
     generic_first: set[str] = field(default_factory=set)
+    named_not_after: list[str] = field(default_factory=list)
+    open_titles: list[str] = field(default_factory=list)
     law_titles: dict[str, list[str]] = field(default_factory=dict)  # type -> titles
     date_words: dict[str, dict[str, str]] = field(default_factory=dict)
     year_bounds: tuple[int, int] = (1800, 2100)
@@ -128,6 +130,10 @@ def _load() -> Rules:
             r.title_stops = alternatives(words)
         elif section == "generic":
             r.generic_first = {w.casefold() for w in alternatives(words)}
+        elif section == "not_after":
+            r.named_not_after = alternatives(words)
+        elif section == "open_title":
+            r.open_titles = alternatives(words)
     titles: dict[str, list[str]] = defaultdict(list)
     for typ, title, *_ in read_table("law_titles.tsv"):
         titles[typ].append(title)
