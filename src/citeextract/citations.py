@@ -59,7 +59,7 @@ def matchers(rules: Rules) -> Matchers:
     cheap = r"(?<=[" + regex.escape("".join(sorted(ends))) + r"]\s{0,3}\d)"
     short = regex.compile(
         r"(?P<num>\d" + cheap + r"(?<=(?<![\p{L}\d])" + tw + so + r"\d)\d{0,4}[a-zđ]?)"
-        r"(?:\s(?P<sym>" + _G + r"(?:-" + _G + r"){1,4})"
+        r"(?:\s(?P<sym>" + _G + r"(?:\s?-\s?" + _G + r"){1,4})"
         r"|(?:\s?/\s?(?P<year>(?:1[89]|20)\d\d))?(?![\d/.,]?\d)(?!\s?/\s?\p{Lu})(?!\s?-\s?\p{Lu}))"
     )
     return Matchers(regex.compile(_CORE), prefix, header, law_title, short)

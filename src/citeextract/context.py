@@ -27,6 +27,7 @@ from .rules import Rules, words_rx
 @dataclass
 class ContextMatchers:
     after: regex.Pattern  # between a citation and the date written with it
+    issuer_after: regex.Pattern  # "của <issuer>" after the date written with a citation
     opener: regex.Pattern  # between a clause-opening date and the citation it issues
     not_issue: regex.Pattern  # words right before a date that is no issue date
     header_date: regex.Pattern  # "Ngày ban hành: 31/10/2017" or "Hà Nội, ngày …"
@@ -45,6 +46,7 @@ def context_matchers(rules: Rules) -> ContextMatchers:
     after = regex.compile(
         r"\s*,?\s*(?:(?i:" + intro + r")\s+" + issuer + r"\s*,?\s*)?(?:(?i:ban hành|ký)\s+)?(?=\S)"
     )
+    issuer_after = regex.compile(r"\s*,?\s*(?i:" + intro + r")\s+" + issuer)
     opener = regex.compile(
         r"\s*,\s*(?P<iss>[^,;\n]{2,100}?)\s+(?:(?i:đã|vừa|chính thức|đã chính thức)\s+)?(?i:" + verbs + r")\s*$"
     )
@@ -54,7 +56,7 @@ def context_matchers(rules: Rules) -> ContextMatchers:
         r"(?m)(?:(?i:" + self_date + r")[\s:|]*(?=\d)|^[\s|]*\p{Lu}[^\n,|]{1,40},\s*(?=(?i:ngày)\s))"
     )
     boundary = regex.compile(r"\n|;|\.\s+(?=\p{Lu})")
-    return ContextMatchers(after, opener, not_issue, header_date, boundary)
+    return ContextMatchers(after, issuer_after, opener, not_issue, header_date, boundary)
 
 
 class DateIndex:
@@ -91,13 +93,14 @@ def _set_date(c: Citation, d: DateMention) -> None:
         c.warnings.append(f"issue date {d.text!r} is impossible or incomplete")
 
 
-def _clause(text: str, pos: int, cm: ContextMatchers, limit: int = 400) -> tuple[int, int]:
+def _clause(text: str, pos: int, end: int, cm: ContextMatchers, limit: int = 400) -> tuple[int, int]:
+    """The clause around the mention ``text[pos:end]`` (a line break inside it is no boundary)."""
     lo = max(0, pos - limit)
     start = lo
     for m in cm.boundary.finditer(text, lo, pos):
         start = m.end()
-    m = cm.boundary.search(text, pos, min(len(text), pos + limit))
-    return start, (m.start() if m else min(len(text), pos + limit))
+    m = cm.boundary.search(text, end, min(len(text), end + limit))
+    return start, (m.start() if m else min(len(text), end + limit))
 
 
 def attach_context(text: str, cits: list[Citation], dates: list[DateMention], rules: Rules) -> None:
@@ -113,11 +116,15 @@ def attach_context(text: str, cits: list[Citation], dates: list[DateMention], ru
             if d is not None and (_is_full(d) or not d.value):
                 _set_date(c, d)
                 found = True
-            if m.group("iss"):
-                c.issuer = " ".join(m.group("iss").split())
+            iss = m.group("iss")
+            if found and not iss:
+                im = cm.issuer_after.match(text, d.end)
+                iss = im.group("iss") if im else None
+            if iss:
+                c.issuer = " ".join(iss.split())
         if found:
             continue
-        cs, ce = _clause(text, c.start, cm)
+        cs, ce = _clause(text, c.start, c.end, cm)
         others = [o for o in cits[bisect_left(starts, cs):] if o.start < ce and o is not c]
         # 2. "Ngày 25/3/2020, Sở … ban hành Kế hoạch số …"
         for d in idx.within(cs, c.start):

@@ -1,0 +1,54 @@
+"""Accuracy on the gold sets, clean and noisy, and agreement with the reference scorer."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citeextract import extract
+from citeextract.evaluate import doc_stem, read_jsonl, score
+from citeextract.noise import noisy
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {"dev": ROOT / "corpora/dev/raw", "seeds": ROOT / "corpora/seeds"}
+REFERENCE = ROOT.parent / "shared/tools/score.py"
+
+
+def predictions(raw: Path, seed=None) -> dict:
+    out = {}
+    for f in sorted(raw.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        out[doc_stem(f)] = extract(noisy(text, seed) if seed is not None else text, str(f)).to_dict()
+    return out
+
+
+@pytest.mark.parametrize("name", ["dev", "seeds"])
+@pytest.mark.parametrize("seed", [None, 1, 2, 3])
+def test_targets_clean_and_noisy(name, seed):
+    gold = read_jsonl(SETS[name].parent / "gold.jsonl" if name == "dev" else SETS[name] / "gold.jsonl")
+    t = score(gold, predictions(SETS[name], seed)).totals
+    assert t["cit"]["F1"] >= 0.98, t["cit"]
+    assert t["date"]["F1"] >= 0.95, t["date"]
+    assert t["iss"]["acc"] >= 0.95, t["iss"]
+    assert t["type"]["acc"] >= 0.98, t["type"]
+
+
+def test_noisy_copy_really_differs():
+    text = (ROOT / "corpora/seeds/004_c81d535b45793fa8.txt").read_text(encoding="utf-8")
+    copy = noisy(text, 1)
+    assert copy != text and len(copy) != len(text)
+    assert noisy(text, 1) == copy  # deterministic
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="reference scorer not beside the project")
+def test_agrees_with_reference_scorer(tmp_path):
+    gold = ROOT / "corpora/dev/gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    docs = predictions(SETS["dev"], seed=2)
+    docs["d001"]["citations"] = docs["d001"]["citations"][1:]  # a miss, so figures are not all 1.0
+    pred.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs.values()), encoding="utf-8")
+    ref = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    ours = score(read_jsonl(gold), read_jsonl(pred)).totals
+    assert json.loads(ref.stdout) == json.loads(json.dumps(ours))
