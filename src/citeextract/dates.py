@@ -87,6 +87,7 @@ def _not_year_after(rules: Rules) -> regex.Pattern:
 
 
 _KINDS = ("drange", "prange", "wdate", "ndate", "mpair", "month", "bmonth", "yrange", "iso", "year")
+_KIND_SET = frozenset(_KINDS)
 _PREFIXES = ("p_half", "p_quarter", "p_mword", "p_day", "p_weekday", "p_period", "p_from", "p_month",
              "p_year", "p_not")
 
@@ -149,7 +150,9 @@ def _year_ok(y: int, rules: Rules) -> bool:
 
 def _parse(m: regex.Match, text: str, rules: Rules) -> list[tuple[int, int, str | None, str, str | None]]:
     """(start, end, value, precision, problem) for one match."""
-    kind = next(k for k in _KINDS if m.start(k) >= 0)
+    kind = m.lastgroup
+    if kind not in _KIND_SET:  # an inner group closed last (a range's separator)
+        kind = next(k for k in _KINDS if m.start(k) >= 0)
     pre = next((p for p in _PREFIXES if m.start(p) >= 0), None) if m.start("pre") >= 0 else None
     s = m.group()
     st, en = m.span()
