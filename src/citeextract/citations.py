@@ -17,7 +17,7 @@ from .models import Citation
 from .rules import Rules, case_variants, words_rx
 
 # a symbol group: NĐ, CP, TTg, QyĐ, QĐi, CTr, SKH&CN, QH13, UBTƯMTTQVN
-_G = r"\p{Lu}(?:[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
+_G = r"\p{Lu}(?:&\s(?=\p{Lu})|[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
 _SEP = r"(?:\s?[-/]\s?(?=\p{Lu})|[-/])"
 _SPACE = regex.compile(r"\s")
 _NUM = r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-zđ]?)"

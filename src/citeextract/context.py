@@ -40,15 +40,20 @@ def context_matchers(rules: Rules) -> ContextMatchers:
     stops = ctx.get("issuer_stop", [])
     word_stops = words_rx([s for s in stops if s[0].isalpha()])
     punct = "".join(regex.escape(s) for s in stops if not s[0].isalpha())
-    issuer = r"(?P<iss>[^\n" + punct + r"]{2,80}?)(?=\s+(?i:" + word_stops + r")(?!\p{L})|\s*[" + punct + r"\n]|\s*$)"
+    # "và" ends an issuer unless another body follows ("Bộ Công an và Bộ Nông nghiệp và Môi trường")
+    joiners = words_rx(ctx.get("issuer_joiner", ["Bộ"]))
+    issuer = (r"(?P<iss>[^\n" + punct + r"]{2,80}?)(?=\s+(?i:" + word_stops + r")(?!\p{L})(?<!\s+và)"
+              r"|\s+và\s+(?!(?:" + joiners + r")(?!\p{L}))|\s*[" + punct + r"\n]|\s*$)")
     intro = words_rx(ctx.get("issuer_intro", ["của"]))
     verbs = words_rx(ctx.get("issue_verb", ["ban hành"]))
+    after_verbs = words_rx(ctx.get("issue_verb_after", ["ban hành"]))
+    adverbs = words_rx(ctx.get("issue_adverb", ["đã"]))
     after = regex.compile(
-        r"\s*,?\s*(?:(?i:" + intro + r")\s+" + issuer + r"\s*,?\s*)?(?:(?i:ban hành|ký)\s+)?(?=\S)"
+        r"\s*,?\s*(?:(?i:" + intro + r")\s+" + issuer + r"\s*,?\s*)?(?:(?i:" + after_verbs + r")\s+)?(?=\S)"
     )
     issuer_after = regex.compile(r"\s*,?\s*(?i:" + intro + r")\s+" + issuer)
     opener = regex.compile(
-        r"\s*,\s*(?P<iss>[^,;\n]{2,100}?)\s+(?:(?i:đã|vừa|chính thức|đã chính thức)\s+)?(?i:" + verbs + r")\s*$"
+        r"\s*,?\s*(?P<iss>[^,;\n]{2,100}?)\s+(?:(?i:" + adverbs + r")\s+)*(?i:" + verbs + r")\s*$"
     )
     not_issue = regex.compile(r"(?i:" + words_rx(ctx.get("not_issue", [])) + r")(?!\p{L})[^\n]{0,12}$")
     self_date = words_rx(ctx.get("self_date", ["Ngày ban hành"]))

@@ -58,15 +58,16 @@ def date_regex(rules: Rules) -> regex.Pattern:
     rest = (
         r"(?P<drange>\d?(?:" + sep + r"|" + wd_rest + r")\s{0,2}(?:-|" + to + r")\s{0,2}(?:" + ngay + r"\s+)?(?:"
         + nd + r"|" + wd + r"))"
-        r"|(?P<prange>\d?(?:/\d{1,2})?\s+" + to + r"\s+(?:" + ngay + r"\s+)?\d{1,2}/\d{1,2}/\d{4})"
+        r"|(?P<prange>\d?(?:/\d{1,2})?(?:\s+" + to + r"\s+|\s?-\s?)(?:" + ngay + r"\s+)?\d{1,2}/\d{1,2}/\d{4})"
+        r"|(?P<mrange>\d?\s?/\s?\d{4}\s{0,2}-\s{0,2}\d{1,2}\s?/\s?\d{4})"
         r"|(?P<wdate>\d?" + wd_rest + r")"
         r"|(?P<ndate>\d?" + sep + r")"
         r"|(?<=" + thang + r"\s+\d)(?:(?P<mpair>\d?\s+(?i:và)\s+\d{1,2}\s?/\s?\d{4})"
         r"|(?P<month>\d?\s*(?:" + nam + r"\s+|[/.,\-]\s*|\s)\d{4}))"
         r"|(?P<bmonth>\d?\s?/\s?\d{4})"
-        r"|(?<=[12])(?P<yrange>\d{3}\s{0,2}(?:-|" + to + r"(?:\s+" + nam + r")?)\s{0,2}(?:1[89]|2[01])\d\d)"
+        r"|(?P<yrange>\d{3}\s{0,2}(?:-|" + to + r"(?:\s+" + nam + r")?)\s{0,2}\d{4})"
         r"|(?P<iso>\d{3}-\d\d(?:-\d\d)?(?:T[\d:.]+Z?)?(?!\d))"
-        r"|(?<=[12])(?P<year>(?:[89]|[01])\d\d)"
+        r"|(?P<year>\d{3})"
     )
     # the prefix is only tried after a one-character check of what ends it
     ends = set(",")
@@ -86,7 +87,7 @@ def _not_year_after(rules: Rules) -> regex.Pattern:
                          + r"(?!\p{L})")
 
 
-_KINDS = ("drange", "prange", "wdate", "ndate", "mpair", "month", "bmonth", "yrange", "iso", "year")
+_KINDS = ("drange", "prange", "mrange", "wdate", "ndate", "mpair", "month", "bmonth", "yrange", "iso", "year")
 _KIND_SET = frozenset(_KINDS)
 _PREFIXES = ("p_half", "p_quarter", "p_mword", "p_day", "p_weekday", "p_period", "p_from", "p_month",
              "p_year", "p_not")
@@ -196,6 +197,11 @@ def _parse(m: regex.Match, text: str, rules: Rules) -> list[tuple[int, int, str 
         if not ok and kind == "bmonth" and pre is None:
             return []
         return [(st, en, f"{y}-{mo:02d}" if ok else None, "month", None if ok else "impossible month")]
+    if kind == "mrange":
+        nums = [int(x) for x in _NUMS.findall(s)]
+        (m1, y1), (m2, y2) = nums[:2], nums[2:4]
+        ok = 1 <= m1 <= 12 and 1 <= m2 <= 12 and _year_ok(y1, rules) and _year_ok(y2, rules) and (y1, m1) < (y2, m2)
+        return [(st, en, f"{y1}-{m1:02d}/{y2}-{m2:02d}", "range", None)] if ok else []
     if kind == "yrange":
         nums = _NUMS.findall(s)
         y1, y2 = int(nums[0]), int(nums[-1])
@@ -227,7 +233,8 @@ def _parse(m: regex.Match, text: str, rules: Rules) -> list[tuple[int, int, str 
         return [(st, en, f"{y}-{mo:02d}" if ok and mo else None, "month", None if ok else "impossible year")]
     if pre in ("p_year", "p_month", "p_period", "p_from"):
         return [(st, en, str(y) if ok else None, "year", None if ok else f"impossible year {y}")]
-    if pre == "p_not" or y < 1945 or _not_year_after(rules).match(text, en):
+    if pre == "p_not" or not rules.bare_year_from <= y <= rules.year_bounds[1] \
+            or _not_year_after(rules).match(text, en):
         return []
     return [(st, en, str(y), "year", None)]
 

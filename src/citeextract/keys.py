@@ -53,7 +53,7 @@ def canonical_symbol(raw: str, rules: Rules) -> Symbol:
         if i % 2:  # separator
             out.append(part)
             continue
-        g = part
+        g = _SPACES.sub("", part)
         folded = g.casefold()
         if folded in rules.restorations:
             new = rules.restorations[folded]

@@ -32,13 +32,13 @@ class NamedMatchers:
 @lru_cache(maxsize=8)
 def named_matchers(rules: Rules) -> NamedMatchers:
     types = words_rx(list(rules.named_types))
-    lower_known = [t for ts in rules.law_titles.values() for t in ts if t[:1].islower()]
+    known_titles = [t for ts in rules.law_titles.values() for t in ts]
     caps = words_rx([t.upper() for t in rules.named_types])
     head = regex.compile(
         r"(?<![\p{L}\d])(?P<tw>" + caps + r"|(?:" + "|".join(
             regex.escape(t[0].upper()) + r"(?i:" + r"\s+".join(regex.escape(p) for p in t[1:].split(" ")) + r")"
             for t in sorted(rules.named_types, key=len, reverse=True)) + r"))"
-        r"(?=\s+(?:\p{Lu}|[\"“]|(?i:" + words_rx(rules.open_titles + lower_known or ["\x00"]) + r")(?!\p{L})))"
+        r"(?=\s+(?:\p{Lu}|[\"“]|(?i:" + words_rx(rules.open_titles + known_titles or ["\x00"]) + r")(?!\p{L})))"
     )
     del types
     open_title = regex.compile(

@@ -89,7 +89,8 @@ class Rules:
     open_titles: list[str] = field(default_factory=list)
     law_titles: dict[str, list[str]] = field(default_factory=dict)  # type -> titles
     date_words: dict[str, dict[str, str]] = field(default_factory=dict)
-    year_bounds: tuple[int, int] = (1800, 2100)
+    year_bounds: tuple[int, int] = (1000, 2100)
+    bare_year_from: int = 1945  # a bare four-digit number is a year from this one on
     context: dict[str, list[str]] = field(default_factory=dict)
     provinces: list[tuple[str, str, str]] = field(default_factory=list)
     relation_cues: list[tuple[str, str, str]] = field(default_factory=list)  # (rel, cue, dir)
@@ -142,6 +143,9 @@ def _load() -> Rules:
     for section, value, cell, *_ in read_table("dates.tsv", 3):
         if section == "bounds":
             r.year_bounds = (int(value), int(cell))
+            continue
+        if section == "bare_year_from":
+            r.bare_year_from = int(value)
             continue
         for w in alternatives(cell):
             words[section][w] = value
