@@ -39,6 +39,9 @@ CASES = [
     ("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14;", [("15/2017/QH14", "luat", None, [])]),
     ("Quyết định 225/QĐ-TTG", [("225/QĐ-TTg", "quyet_dinh", None, [])]),
     ("Nghị định 61/2018/NĐCP", [("61/2018/NĐ-CP", "nghi_dinh", None, ["damaged"])]),
+    ("Công văn số 15972/SXD-QLN& TTBĐS về", [("15972/SXD-QLN&TTBĐS", "cong_van", None, ["damaged"])]),
+    ("Ngày 04/02/2025 Bộ Tư pháp ban hành Công văn 481/BTP-HTQTCT về",
+     [("481/BTP-HTQTCT", "cong_van", "2025-02-04", [])]),
 ]
 
 
@@ -91,6 +94,12 @@ def test_self_header_and_metadata_row():
     cits = extract(text).citations
     assert [(c.key, c.issued, "self" in c.flags) for c in cits] == [
         ("1077/VPCP-KSTT", "2011-02-24", True), ("1077/VPCP-KSTT", "2011-02-24", True)]
+
+
+def test_issuer_joined_by_va():
+    cits = extract("Thông tư liên tịch số 50/2016/TTLT-BQP-BCA ngày 15/4/2016 của Bộ Công an và Bộ Quốc phòng "
+                   "quy định; Nghị định 1/2020/NĐ-CP của Chính phủ và các bộ").citations
+    assert [c.issuer for c in cits] == ["Bộ Công an và Bộ Quốc phòng", "Chính phủ"]
 
 
 def test_issuer_from_text_and_symbol():

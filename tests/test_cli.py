@@ -80,3 +80,45 @@ def test_evaluate_errors_are_one_line(tmp_path):
     assert r.exit_code == 1 and "not JSON" in r.output and "Traceback" not in r.output
     r = run("evaluate", tmp_path / "none.jsonl", SEED)
     assert r.exit_code != 0 and "Traceback" not in r.output
+
+
+def test_graph_keeps_files_with_the_same_name_apart(tmp_path):
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    (tmp_path / "d1/a.txt").write_text("Thực hiện Nghị định 61/2018/NĐ-CP", encoding="utf-8")
+    (tmp_path / "d2/a.txt").write_text("Quyết định 225/QĐ-TTg", encoding="utf-8")
+    r = CliRunner().invoke(main, ["graph", str(tmp_path / "d1/a.txt"), str(tmp_path / "d2/a.txt"),
+                                  "-o", str(tmp_path / "g.json")])
+    assert r.exit_code == 0, r.output
+    assert "2 articles, 2 documents" in r.stderr
+
+
+def test_stats_reads_the_name_given_to_graph_and_refuses_mixing(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Thực hiện Nghị định 61/2018/NĐ-CP", encoding="utf-8")
+    assert run("graph", src, "-o", tmp_path / "g.csv").exit_code == 0
+    r = run("stats", tmp_path / "g.csv")
+    assert r.exit_code == 0 and "61/2018/NĐ-CP" in r.output
+    r = run("stats", tmp_path / "g.csv", src)
+    assert r.exit_code == 2 and "saved graph" in r.output
+
+
+def test_nothing_readable_writes_nothing(tmp_path):
+    r = run("graph", tmp_path / "missing.txt", "-o", tmp_path / "g.graphml")
+    assert r.exit_code == 1 and not (tmp_path / "g.graphml").exists()
+    r = run("stats", tmp_path / "missing.txt")
+    assert r.exit_code == 1 and "Most cited" not in r.output
+
+
+def test_usage_errors(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("x", encoding="utf-8")
+    r = run("batch", f, "-o", tmp_path / "a.txt/out")
+    assert r.exit_code == 2 and "is a file" in r.output
+    gold = ROOT / "corpora/dev/gold.jsonl"
+    r = run("evaluate", gold, "--predictions", f, f)
+    assert r.exit_code == 2
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    r = run("evaluate", empty, f)
+    assert r.exit_code == 1 and "no gold documents" in r.output

@@ -14,6 +14,8 @@ CASES = [
     ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi",
      [("hien_phap", "nước Cộng hòa xã hội chủ nghĩa Việt Nam", None, None)]),
     ("theo quy định của Luật BHYT thì", [("luat", "BHYT", None, None)]),
+    ("Căn cứ khoản 3 Điều 9 Luật thuế sử dụng đất phi nông nghiệp 2010",
+     [("luat", "thuế sử dụng đất phi nông nghiệp", 2010, None)]),
     ("Luật Khoa học, công nghệ và đổi mới sáng tạo về",
      [("luat", "Khoa học, công nghệ và đổi mới sáng tạo", None, None)]),
     ("tại Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu ngày 29 tháng 11 "

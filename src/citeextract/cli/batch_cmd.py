@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
@@ -60,6 +61,11 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, fmt: str, text
         raise click.UsageError("--resume and --overwrite exclude each other")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    parent = Path(outdir).resolve()
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise click.UsageError(f"cannot create OUTDIR {outdir}: {parent} is a file, not a directory")
     options = BatchOptions(
         inputs=list(inputs), outdir=outdir, jobs=jobs or os.cpu_count() or 1, fmt=fmt,
         text_field=text_field, id_field=id_field, input_format=input_format,
@@ -77,7 +83,8 @@ def batch(inputs: tuple[str, ...], outdir: str, jobs: int | None, fmt: str, text
         raise click.ClickException(f"a worker process died ({exc}); "
                                    f"continue with --resume -o {outdir}") from None
     except OSError as exc:
-        raise click.ClickException(f"{exc}; continue with --resume once fixed") from None
+        hint = "; continue with --resume once fixed" if (Path(outdir) / "manifest.json").exists() else ""
+        raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or outdir}{hint}") from None
     if not quiet:
         for line in summary.lines():
             click.echo(line, err=True)

@@ -34,19 +34,26 @@ def evaluate(gold: str, files: tuple[str, ...], predictions: str | None, noise_s
              as_json: bool, per_doc: bool) -> None:
     """Score extraction from FILES (or directories of .txt) against GOLD (JSON Lines in the
     annotation guide's format; documents are matched on file names without extension)."""
+    if predictions and (files or noise_seed is not None):
+        raise click.UsageError("--predictions scores a saved output: give no FILES and no --noisy with it")
+    if not predictions and not files:
+        raise click.UsageError("give the text FILES to extract from, or --predictions")
+    failed = 0
     try:
         gold_docs = read_jsonl(gold)
+        if not gold_docs:
+            raise click.ClickException(f"{gold}: no gold documents in this file")
         if predictions:
             pred = read_jsonl(predictions)
         else:
-            if not files:
-                raise click.UsageError("give the text FILES to extract from, or --predictions")
             pred = {}
             for name in _expand(files):
                 try:
                     inp = read_input(name)
                 except InputError as exc:
-                    raise click.ClickException(str(exc)) from None
+                    click.echo(f"citeextract: {exc}", err=True)
+                    failed += 1
+                    continue
                 text = noisy(inp.text, noise_seed) if noise_seed is not None else inp.text
                 pred[doc_stem(name)] = run_extract(text, doc_id=name).to_dict()
     except GoldError as exc:
@@ -62,3 +69,5 @@ def evaluate(gold: str, files: tuple[str, ...], predictions: str | None, noise_s
                 click.echo(f"{row.doc}: gold {row.gold} pred {row.pred} tp {row.tp}\n"
                            f"   missed {row.missed}\n   extra  {row.extra}")
     click.echo(json.dumps(result.totals) if as_json else format_table(result))
+    if failed:
+        raise SystemExit(1)

@@ -17,6 +17,7 @@ def iter_items(inputs: tuple[str, ...], failed: list[str]) -> Iterator[Item]:
     ``manifest.json``; their documents come from ``citeextract.batch.iter_documents``)."""
     from ..pipeline import extract
 
+    stems: set[str] = set()
     for name in inputs:
         p = Path(name)
         if p.is_dir() and (p / "manifest.json").exists():
@@ -39,7 +40,10 @@ def iter_items(inputs: tuple[str, ...], failed: list[str]) -> Iterator[Item]:
                 click.echo(f"citeextract: {exc}", err=True)
                 failed.append(str(f))
                 continue
-            yield Item(extract(inp.text, doc_id=f.stem), inp.text, str(f))
+            # the file name is the article's id, unless two inputs share it (d1/a.txt, d2/a.txt)
+            doc_id = f.stem if f.stem not in stems else str(f)
+            stems.add(f.stem)
+            yield Item(extract(inp.text, doc_id=doc_id), inp.text, str(f))
 
 
 @click.command("graph")
@@ -57,6 +61,8 @@ def graph(inputs: tuple[str, ...], output: str, fmt: str | None) -> None:
         raise click.UsageError(str(exc)) from None
     failed: list[str] = []
     g = build_graph(iter_items(inputs, failed))
+    if failed and not any(a.get("kind") == "article" for _, a in g.nodes(data=True)):
+        raise click.ClickException(f"none of the {len(inputs)} input(s) could be read; nothing written")
     try:
         written = write_graph(g, output, fmt)
     except ExportError as exc:

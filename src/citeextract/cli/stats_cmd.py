@@ -14,6 +14,8 @@ from .graph_cmd import iter_items
 
 def _is_graph(name: str) -> bool:
     p = Path(name)
+    if p.suffix.lower() == ".csv" and p.with_name(p.stem + ".nodes.csv").exists():
+        return True  # the name given to `graph -o X.csv`, which wrote X.nodes.csv and X.edges.csv
     return (p.suffix.lower() in (".graphml", ".gexf", ".parquet") or
             (p.suffix.lower() in SUFFIXES and p.name.endswith((".nodes.csv", ".edges.csv"))) or
             (p.suffix.lower() == ".json" and p.is_file()) or
@@ -29,8 +31,13 @@ def stats(inputs: tuple[str, ...], top: int) -> None:
     year, and conflicts, for INPUTS: text files/directories/batch outputs, or one saved graph
     (.graphml, .gexf, .json, .nodes.csv, .parquet, Neo4j directory)."""
     failed: list[str] = []
-    if len(inputs) == 1 and _is_graph(inputs[0]):
+    graphs = [name for name in inputs if _is_graph(name)]
+    if graphs and len(inputs) > 1:
+        raise click.UsageError(f"{graphs[0]} is a saved graph: give it alone, or give only texts")
+    if graphs:
         name = inputs[0]
+        if name.endswith(".csv") and not name.endswith((".nodes.csv", ".edges.csv")):
+            name = str(Path(name).with_name(Path(name).stem + ".nodes.csv"))
         if not Path(name).exists() and not name.endswith((".csv", ".parquet")):
             raise click.ClickException(f"{name}: no such file")
         try:
@@ -39,6 +46,8 @@ def stats(inputs: tuple[str, ...], top: int) -> None:
             raise click.ClickException(str(exc)) from None
     else:
         g = build_graph(iter_items(inputs, failed))
+        if failed and not any(a.get("kind") == "article" for _, a in g.nodes(data=True)):
+            raise click.ClickException(f"none of the {len(inputs)} input(s) could be read")
     click.echo(report(g, top))
     if failed:
         click.echo(f"citeextract: {len(failed)} input(s) could not be read", err=True)
