@@ -5,7 +5,7 @@ import pytest
 
 from citeextract.exports import read_graph, table_paths, write_graph
 from citeextract.graph import build_graph
-from tests.test_graph import _items
+from test_graph import _items
 
 
 @pytest.fixture(scope="module")
