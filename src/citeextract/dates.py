@@ -35,7 +35,8 @@ def date_regex(rules: Rules) -> regex.Pattern:
     halves = _ci(list(w.get("half", {})))
     quarters = words_rx(list(w.get("quarter", {})))
     not_before = _ci(list(w.get("not_year_before", {"số": ""})))
-    ngay, thang, nam = r"(?i:ngày)", r"(?i:tháng)", r"(?i:năm)"
+    ngay, thang, nam = (_ci(list(w.get(k, {d: ""}))) for k, d in
+                        (("day_word", "ngày"), ("month_word", "tháng"), ("year_word", "năm")))
     prefix = (
         r"(?P<pre>(?P<p_half>" + halves + r"\s+)"
         r"|(?P<p_quarter>(?i:quý)\s+(?P<q>" + quarters + r")\s*(?:" + nam + r"\s+|/\s*|-\s*|\s))"
@@ -109,7 +110,7 @@ _NUMS = regex.compile(r"\d+")
 
 _ONE_DATE = regex.compile(
     r"(?P<n>(?P<d>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}(?P<y>\d{4}))"
-    r"|(?P<w>(?P<wd>\d{1,2})\s+(?i:tháng)\s+(?P<wm>\d{1,2}|\p{L}+(?:\s+(?:một|hai))?)\s*,?\s*(?:(?i:năm)\s+)?(?P<wy>\d{4}))"
+    r"|(?P<w>(?P<wd>\d{1,2})\s+\p{L}+\s+(?P<wm>\d{1,2}|\p{L}+(?:\s+\p{L}+)??)\s*,?\s*(?:\p{L}+\s+)?(?P<wy>\d{4}))"
 )
 
 

@@ -100,6 +100,17 @@ class Identity:
     flags: list[str] = field(default_factory=list)
 
 
+_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
+
+
+@lru_cache(maxsize=8)
+def _place_intro(rules: Rules) -> regex.Pattern:
+    """ "của UBND tỉnh " / "của Sở … thành phố ": what stands before a province name."""
+    intro = words_rx(rules.context.get("issuer_intro", ["của"]))
+    places = words_rx(rules.context.get("place_word", ["tỉnh", "thành phố"]))
+    return regex.compile(r"(?i:" + intro + r")\s+[^,;]{0,60}?(?i:" + places + r")\s+")
+
+
 def resolve(key: str, mentions: list, ctx: ArticleContext, rules: Rules | None = None) -> Identity:
     """The node of ``key`` as cited by ``mentions`` (Citation-like objects with ``issuer``,
     ``issued``, ``end``) in one article."""
@@ -114,9 +125,9 @@ def resolve(key: str, mentions: list, ctx: ArticleContext, rules: Rules | None =
         pm = rx.search(iss)
         if pm is None and ctx.text and getattr(m, "end", -1) >= 0:
             window = ctx.text[m.end:m.end + 160]
-            cut = regex.search(r"[;\n]|\.\s", window)
+            cut = _CLAUSE_END.search(window)
             window = window[:cut.start()] if cut else window
-            cm = regex.search(r"(?i:của)\s+[^,;]{0,60}?(?i:tỉnh|thành phố|tp\.?)\s+", window)
+            cm = _place_intro(rules).search(window)
             if cm:
                 pm = rx.match(window, cm.end())
         if pm and not place:

@@ -41,14 +41,16 @@ def named_matchers(rules: Rules) -> NamedMatchers:
         r"(?=\s+(?:\p{Lu}|[\"“]|(?i:" + words_rx(rules.open_titles + known_titles or ["\x00"]) + r")(?!\p{L})))"
     )
     del types
+    dated = words_rx(rules.named_words.get("title_end", ["số", "năm", "ngày"]))
+    open_end = words_rx(rules.named_words.get("open_title_end", ["được"]))
     open_title = regex.compile(
         r"\s+(?P<title>(?i:" + words_rx(rules.open_titles or ["\x00"]) + r")"
-        r"(?:(?!\s+(?:(?i:số|năm|ngày)\s+\d|(?i:được|đã|có hiệu lực)(?!\p{L})))(?:[^;\n(.:]|\n(?=\p{Ll})))*)"
+        r"(?:(?!\s+(?:(?i:" + dated + r")\s+\d|(?i:" + open_end + r")(?!\p{L})))(?:[^;\n(.:]|\n(?=\p{Ll})))*)"
     )
     not_after = regex.compile(r"(?i:" + words_rx(rules.named_not_after or ["\x00"]) + r")\s+$")
     comma_more = regex.compile(
         r",(?:\s+(?!(?i:" + words_rx([s for s in rules.title_stops if s[:1].isalpha() and s != "và"]) + r")(?!\p{L}))"
-        r"\p{Ll}+){1,6}(?=\s+(?i:số|năm|ngày)\s|\s*[;.\n(]|\s+\d|$)"
+        r"\p{Ll}+){1,6}(?=\s+(?i:" + dated + r")\s|\s*[;.\n(]|\s+\d|$)"
     )
     titles = [t for ts in rules.law_titles.values() for t in ts]
     known = regex.compile(r"\s+[\"“]?(?P<title>(?i:" + words_rx(titles) + r"))(?![\p{L}\d])")

@@ -52,6 +52,7 @@ class RelationMatchers:
     issue: regex.Pattern  # "ban hành " + optional type word at a position
     unnumbered: regex.Pattern  # "Kế hoạch <title>" after an issue verb
     basis_line: regex.Pattern  # "Căn cứ" at the start of a line
+    basis_end: regex.Pattern  # where a "Căn cứ" line ends
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
 
@@ -85,11 +86,14 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
         r"(?P<tw>" + types + r")(?P<title>(?:(?!\s(?i:" + wstops + r")(?![\p{L}])|\s+(?i:số)\s+\d)(?:[^" + pstops + r"\n]|\n(?=\p{Ll}))){3,140})"
     )
     basis_line = regex.compile(r"(?m)^[\s*_|>-]*(?:\d+[.)]\s+)?$")
-    boundary = regex.compile(r";|\|| *\n\s*\n|[.!?](?=\s*(?:\n|\p{Lu}|$))|:\s*\n|\n(?=[\s*]*(?:[-+•]|\d+[.)]\s|[a-zđ]\)|(?i:căn cứ|xét|theo đề nghị)))")
+    openers = words_rx(words.get("preamble_opener", ["căn cứ"]))
+    boundary = regex.compile(r";|\|| *\n\s*\n|[.!?](?=\s*(?:\n|\p{Lu}|$))|:\s*\n"
+                             r"|\n(?=[\s*]*(?:[-+•]|\d+[.)]\s|[a-zđ]\)|(?i:" + openers + r")))")
+    basis_end = regex.compile(r"\n[\s*_]*(?i:" + openers + r")|\n\s*\n|[.:](?=[\s*_]*(?:\n|$))")
     bodies = [b for b in rules.issuers.values() if " và " in b or " - " in b]
     issuers = regex.compile(r"(?i:" + words_rx(bodies) + r")") if bodies else regex.compile(r"(?!)")
     return RelationMatchers(cue, info, filler, passive, not_after, brk, issue, unnumbered,
-                            basis_line, boundary, issuers)
+                            basis_line, basis_end, boundary, issuers)
 
 
 _SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
@@ -211,7 +215,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     """Fill ``doc.relations`` and ``doc.subject`` (cleaned offsets); return the unnumbered
     documents found as sources."""
     rm = relation_matchers(rules)
-    mentions, title_keys = _mentions(doc.citations, doc.named, named, text)
+    mentions, title_keys = _mentions(doc.citations, doc.named, named, text, rules)
     subject, how = find_subject(text, doc.citations, rules)
     doc.subject = subject
     ctx = _Ctx(text, mentions, rm)
@@ -306,7 +310,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
 def _basis_end(ctx: _Ctx, pos: int) -> int:
     """End of a "Căn cứ" line: up to the next "Căn cứ"/blank line/".\\n", keeping ";"-segments."""
     text = ctx.text
-    m = regex.compile(r"\n[\s*_]*(?i:căn cứ|xét|theo đề nghị)|\n\s*\n|[.:](?=[\s*_]*(?:\n|$))").search(text, pos + 6)
+    m = ctx.rm.basis_end.search(text, pos + 6)
     end = m.start() + (1 if m and text[m.start()] in ".:;" else 0) if m else len(text)
     return end
 
@@ -341,37 +345,42 @@ def _titles_in(text: str, start: int, end: int, title_keys: dict, own: str) -> l
 _TITLE_WORD = regex.compile(r"(?<![\p{L}])(?i:luật|bộ luật|pháp lệnh|nghị định|nghị quyết|thông tư|quyết định)[\s*]*$")
 _CLAUSE_SUBJECT = regex.compile(r"[\s,*]*(?i:đã|sẽ|cũng|vừa|mới)\s")
 
-_TYPE_WORD = {"luat": "luật", "bo_luat": "bộ luật", "phap_lenh": "pháp lệnh", "hien_phap": "hiến pháp"}
+@lru_cache(maxsize=8)
+def _type_words(rules: Rules) -> dict[str, str]:
+    """Named-law type → its type word (casefolded), from ``patterns/named_laws.tsv``."""
+    return {typ: word for word, typ in rules.named_types.items()}
 
 
-def _mentions(cits: list[Citation], named: list[NamedLaw], res: NamedResult, text: str) -> tuple[list[Mention], dict]:
+def _mentions(cits: list[Citation], named: list[NamedLaw], res: NamedResult, text: str,
+              rules: Rules) -> tuple[list[Mention], dict]:
     """Citations and named laws as relation endpoints, named laws under their fullest key."""
+    type_word = _type_words(rules)
     out = [Mention(c.key, c.start, c.end, "citation") for c in cits]
     by_cit = {id(c): m for c, m in zip(cits, out)}
     title_keys: dict[tuple[str, str], str] = {}
     for typ, title, pos in res.numbered_titles:
         c = next((c for c in cits if c.end > pos), None)
         if c is not None:
-            title_keys.setdefault((_TYPE_WORD.get(typ, typ), _fold(title)), c.key)
+            title_keys.setdefault((type_word.get(typ, typ), _fold(title)), c.key)
             # "Luật Phí và lệ phí số 97/2015/QH13": the mention starts at "Luật"
-            rx = r"(?i:" + r"\s+".join(map(regex.escape, (_TYPE_WORD.get(typ, typ) + " " + title).split())) + r")[\s*]*$"
+            rx = r"(?i:" + r"\s+".join(map(regex.escape, (type_word.get(typ, typ) + " " + title).split())) + r")[\s*]*$"
             hm = regex.compile(rx).search(text, max(0, pos - 250), pos)
             if hm and by_cit[id(c)].start > hm.start():
                 by_cit[id(c)].start = hm.start()
     for n in named:
-        tk = (_TYPE_WORD.get(n.type, n.type), _fold(n.title))
+        tk = (type_word.get(n.type, n.type), _fold(n.title))
         if n.year and tk not in title_keys:
             title_keys[tk] = n.key
     cit_spans = [(c.start, c.end) for c in cits]
     for n in named:
         if any(s <= n.start < e for s, e in cit_spans):
             continue
-        key = title_keys.get((_TYPE_WORD.get(n.type, n.type), _fold(n.title)), n.key)
+        key = title_keys.get((type_word.get(n.type, n.type), _fold(n.title)), n.key)
         if n.year and key != n.key and ":" in key:
             key = n.key
         out.append(Mention(key, n.start, n.end, "named"))
     for n in named:
-        title_keys.setdefault((_TYPE_WORD.get(n.type, n.type), _fold(n.title)), n.key)
+        title_keys.setdefault((type_word.get(n.type, n.type), _fold(n.title)), n.key)
     return out, title_keys
 
 

@@ -87,6 +87,7 @@ class Rules:
     generic_first: set[str] = field(default_factory=set)
     named_not_after: list[str] = field(default_factory=list)
     open_titles: list[str] = field(default_factory=list)
+    named_words: dict[str, list[str]] = field(default_factory=dict)  # other named_laws.tsv sections
     law_titles: dict[str, list[str]] = field(default_factory=dict)  # type -> titles
     date_words: dict[str, dict[str, str]] = field(default_factory=dict)
     year_bounds: tuple[int, int] = (1000, 2100)
@@ -135,6 +136,8 @@ def _load() -> Rules:
             r.named_not_after = alternatives(words)
         elif section == "open_title":
             r.open_titles = alternatives(words)
+        else:
+            r.named_words.setdefault(section, []).extend(alternatives(words))
     titles: dict[str, list[str]] = defaultdict(list)
     for typ, title, *_ in read_table("law_titles.tsv"):
         titles[typ].append(title)

@@ -39,11 +39,13 @@ def subject_matchers(rules: Rules) -> SubjectMatchers:
     words = relation_words(rules)
     verbs = words_rx(words.get("issue_verb", ["ban hành"]))
     lead = regex.compile(r"(?m)(?:^|[.!?]\s)[^\n.!?]{0,140}?\s(?i:" + verbs + r")\s+$")
-    article_ref = regex.compile(r"(?i:điều|khoản|điểm|mục|phụ lục)\s+[\w.]+\s*(?:của\s+)?$")
+    parts = words_rx(words.get("part_ref", ["điều"]))
+    article_ref = regex.compile(r"(?i:" + parts + r")\s+[\w.]+\s*(?:của\s+)?$")
     list_item = regex.compile(r"^\s*(?:\d+[.)]|[a-zđ]\)|[-+•–])\s")
-    header = regex.compile(r"(?:^|\n)[\s|*]*(?i:số|số hiệu|số ký hiệu|số/ký hiệu)[\s*]*[:|][\s|*]*$")
+    header_words = words_rx(rules.context.get("self_header", ["Số"]))
+    header = regex.compile(r"(?:^|\n)[\s|*]*(?i:" + header_words + r")[\s*]*[:|][\s|*]*$")
     heading = regex.compile(r"(?m)^[ \t]*(?:#{1,6}\s|\*\*)[^\n]{5,300}$")
-    cue_start = regex.compile(r"[\s*#]*(?i:thực hiện|căn cứ|triển khai)(?![\p{L}])")
+    cue_start = regex.compile(r"[\s*#]*(?i:" + words_rx(words.get("relation_opener", ["thực hiện"])) + r")(?![\p{L}])")
     return SubjectMatchers(lead, article_ref, list_item, header, heading, cue_start)
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from ..readers import DEFAULT_MAX_BYTES
 from .worker import DEFAULT_EXTRACTOR
 
-DEFAULT_PARTITION_SIZE = 200  # records
-DEFAULT_PARTITION_MB = 8.0  # or fewer records, once their text reaches this size
+DEFAULT_PARTITION_SIZE = 100  # records
+DEFAULT_PARTITION_MB = 2.0  # or fewer records, once their text reaches this size
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
 
 
