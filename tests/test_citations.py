@@ -106,3 +106,10 @@ def test_issuer_from_text_and_symbol():
     cits = extract("Quyết định 225/QĐ-TTg; Kế hoạch số 68/KH-UBND của UBND tỉnh Lạng Sơn về").citations
     assert cits[0].issuer == "Thủ tướng Chính phủ"
     assert cits[1].issuer == "UBND tỉnh Lạng Sơn"
+
+
+def test_header_date_with_a_place_name_wrapped_over_two_lines():
+    text = ("Số: 4085/UBND-ĐT\n*V/v rà soát và\nchuẩn hóa dữ liệu*\n|\n*Thành\nphố Hồ Chí Minh, "
+            "ngày 25 tháng 11 năm 2025*\n|")
+    assert [(c.key, c.issued, c.flags) for c in extract(text).citations] == [
+        ("4085/UBND-ĐT", "2025-11-25", ["self"])]

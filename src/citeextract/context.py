@@ -58,7 +58,7 @@ def context_matchers(rules: Rules) -> ContextMatchers:
     not_issue = regex.compile(r"(?i:" + words_rx(ctx.get("not_issue", [])) + r")(?!\p{L})[^\n]{0,12}$")
     self_date = words_rx(ctx.get("self_date", ["Ngày ban hành"]))
     header_date = regex.compile(
-        r"(?m)(?:(?i:" + self_date + r")[\s:|]*(?=\d)|^[\s|]*\p{Lu}[^\n,|]{1,40},\s*(?=(?i:ngày)\s))"
+        r"(?m)(?:(?i:" + self_date + r")[\s:|]*(?=\d)|^[\s|]*\p{Lu}[^\n,|]{0,40}(?:\n[^\n,|]{1,40})?,\s*(?=(?i:ngày)\s))"
     )
     boundary = regex.compile(r"\n|;|\.\s+(?=\p{Lu})")
     return ContextMatchers(after, issuer_after, opener, not_issue, header_date, boundary)

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Materialise the heldout excerpts: write RAW_DIR/<doc>.txt = text[start:end] for each row
+of excerpts.tsv, reading the third-party bulk corpus (which is not stored in this repository).
+
+usage: python3 corpora/heldout/make_raw.py [--bulk PATH] [--out DIR]   (run from the repo root)
+"""
+import argparse
+import csv
+import gzip
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+DEFAULT_BULK = ROOT.parent / "shared" / "corpora" / "bulk" / "tnt305_tai_lieu_noi_bo_dataset.jsonl.gz"
+DEFAULT_OUT = HERE / "raw"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK, help="bulk corpus (gzip JSONL)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory for <doc>.txt")
+    args = ap.parse_args()
+    if not args.bulk.is_file():
+        sys.exit(f"make_raw.py: error: bulk corpus not found: {args.bulk} (pass --bulk PATH)")
+    with open(HERE / "excerpts.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    wanted = {}
+    for r in rows:
+        wanted.setdefault(r["bulk_id"], []).append(r)
+    args.out.mkdir(parents=True, exist_ok=True)
+    found = set()
+    with gzip.open(args.bulk, "rt", encoding="utf-8") as f:
+        for line in f:
+            if len(found) == len(wanted):
+                break
+            # cheap pre-filter before parsing the JSON line
+            if not any(f'"{bid}"' in line[:100] for bid in wanted.keys() - found):
+                continue
+            rec = json.loads(line)
+            if rec["id"] not in wanted:
+                continue
+            found.add(rec["id"])
+            text = rec["text"]
+            for r in wanted[rec["id"]]:
+                start, end = int(r["start"]), int(r["end"])
+                if not 0 <= start < end <= len(text):
+                    sys.exit(f"make_raw.py: error: bad offsets for {r['doc']} ({start}:{end}, record length {len(text)})")
+                (args.out / f"{r['doc']}.txt").write_text(text[start:end], encoding="utf-8", newline="")
+    missing = sorted(wanted.keys() - found)
+    if missing:
+        sys.exit(f"make_raw.py: error: record(s) not found in bulk corpus: {', '.join(missing)}")
+    print(f"wrote {len(rows)} excerpt(s) to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
