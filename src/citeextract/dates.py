@@ -175,7 +175,12 @@ def _parse(m: regex.Match, text: str, rules: Rules) -> list[tuple[int, int, str 
         if a and b:
             return [(st, en, f"{a}/{b}", "range", None)]
         return [(st, en, None, "range", pa or pb)]
-    if kind in ("wdate", "ndate"):
+    if kind == "ndate":
+        d, mo, y = (int(x) for x in _NUMS.findall(s)[-3:])
+        if _valid(y, mo, d, rules):
+            return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)]
+        return [(st, en, None, "day", f"impossible date {d}/{mo}/{y}")]
+    if kind == "wdate":
         v, problem = _full_date(s, rules)
         return [(st, en, v, "day", problem)]
     if kind == "mpair":

@@ -31,6 +31,11 @@ def patterns_dir() -> Path:
     env = os.environ.get("CITEEXTRACT_PATTERNS")
     if env:
         return Path(env)
+    return _bundled_patterns()
+
+
+@lru_cache(maxsize=1)
+def _bundled_patterns() -> Path:
     return Path(__file__).resolve().parent / "patterns"
 
 
@@ -171,4 +176,5 @@ def load_rules(directory: str | None = None) -> Rules:
 
 
 def rules() -> Rules:
-    return load_rules(str(patterns_dir()))
+    env = os.environ.get("CITEEXTRACT_PATTERNS")
+    return load_rules(env or str(_bundled_patterns()))
