@@ -52,3 +52,22 @@ def test_agrees_with_reference_scorer(tmp_path):
                          capture_output=True, text=True, check=True)
     ours = score(read_jsonl(gold), read_jsonl(pred)).totals
     assert json.loads(ref.stdout) == json.loads(json.dumps(ours))
+
+
+BULK = ROOT.parent / "shared/corpora/bulk/tnt305_tai_lieu_noi_bo_dataset.jsonl.gz"
+
+
+@pytest.mark.skipif(not BULK.exists(), reason="bulk corpus not beside the project")
+@pytest.mark.parametrize("name,floor", [
+    # (gold set, minimum figures); heldout was annotated after the rules were written and is
+    # never used to tune them: its floors sit just under the figures measured when it arrived
+    ("bulk_gold", {"cit": 0.98, "date": 0.98, "named": 0.95, "iss": 0.95, "rel": 0.85}),
+    ("heldout", {"cit": 0.9, "date": 0.97, "named": 0.8, "iss": 0.95, "rel": 0.7}),
+])
+def test_excerpt_sets(tmp_path, name, floor):
+    subprocess.run([sys.executable, str(ROOT / "corpora/make_raw.py"), str(ROOT / "corpora" / name),
+                    "--bulk", str(BULK), "--out", str(tmp_path)], check=True, capture_output=True)
+    t = score(read_jsonl(ROOT / "corpora" / name / "gold.jsonl"), predictions(tmp_path)).totals
+    for measure, minimum in floor.items():
+        got = t[measure]["acc"] if measure == "iss" else t[measure]["F1"]
+        assert got >= minimum, (measure, t[measure])

@@ -24,8 +24,13 @@ def get_field(obj: dict[str, Any], name: str) -> Any:
 
 
 def build_record(obj: dict[str, Any], *, source: str, position: int, default_id: str,
-                 text_field: str, id_field: str, max_bytes: int, disk_bytes: int) -> Record:
-    """A :class:`Record` from one structured row; failures become failed records."""
+                 text_field: str, id_field: str, max_bytes: int, disk_bytes: int,
+                 size_bound: int | None = None) -> Record:
+    """A :class:`Record` from one structured row; failures become failed records.
+
+    ``size_bound``: the encoded size of the whole row when the reader knows it and the row
+    can hold no lone surrogate (a JSON line without ``\\ud…`` escapes); it bounds the
+    text's size, so the text need not be encoded again to measure it."""
     raw_id = get_field(obj, id_field)
     doc_id = default_id if raw_id is _MISSING or raw_id is None or raw_id == "" else str(raw_id)
     meta = {}
@@ -43,7 +48,7 @@ def build_record(obj: dict[str, Any], *, source: str, position: int, default_id:
             text = decode_utf8(text)
         if not isinstance(text, str):
             raise RecordError(MISSING_TEXT, f"field {text_field!r} is {type(text).__name__}, not a string")
-        n = _utf8_len(text)
+        n = min(size_bound, len(text) * 4) if size_bound is not None else _utf8_len(text)
         if n > max_bytes:
             raise RecordError(TOO_LARGE, f"{n} bytes over the limit of {max_bytes}")
     except RecordError as exc:

@@ -73,9 +73,11 @@ def read_jsonl(item: InputFile, text_field: str, id_field: str, max_bytes: int) 
                     yield failed(default_id, item.path, lineno, MALFORMED_JSON,
                                  f"a JSON {type(obj).__name__}, not an object", disk, length)
                     continue
+                escaped_surrogate = b"\\ud" in line or b"\\uD" in line
                 yield build_record(obj, source=item.path, position=lineno, default_id=default_id,
                                    text_field=text_field, id_field=id_field,
-                                   max_bytes=max_bytes, disk_bytes=disk)
+                                   max_bytes=max_bytes, disk_bytes=disk,
+                                   size_bound=None if escaped_surrogate else length)
         except (OSError, EOFError, zlib.error) as exc:
             yield failed(f"{item.id_base}:{lineno + 1}", item.path, lineno + 1, READ_ERROR,
                          f"input broken after line {lineno}: {exc}")

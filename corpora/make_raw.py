@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Materialise the heldout excerpts: write RAW_DIR/<doc>.txt = text[start:end] for each row
-of excerpts.tsv, reading the third-party bulk corpus (which is not stored in this repository).
+"""Materialise the excerpts of a gold set: write SET/raw/<doc>.txt = text[start:end] for each
+row of SET/excerpts.tsv, reading the third-party bulk corpus (not stored in this repository).
 
-usage: python3 corpora/heldout/make_raw.py [--bulk PATH] [--out DIR]   (run from the repo root)
+usage: python3 corpora/make_raw.py SET [--bulk PATH] [--out DIR]
+       e.g. python3 corpora/make_raw.py corpora/bulk_gold ; python3 corpora/make_raw.py corpora/heldout
 """
 import argparse
 import csv
@@ -11,17 +12,20 @@ import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BULK = ROOT.parent / "shared" / "corpora" / "bulk" / "tnt305_tai_lieu_noi_bo_dataset.jsonl.gz"
-DEFAULT_OUT = HERE / "raw"
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("set", type=Path, help="the gold set's directory (holding excerpts.tsv)")
     ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK, help="bulk corpus (gzip JSONL)")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory for <doc>.txt")
+    ap.add_argument("--out", type=Path, default=None, help="output directory (default: SET/raw)")
     args = ap.parse_args()
+    HERE = args.set
+    if not (HERE / "excerpts.tsv").is_file():
+        sys.exit(f"make_raw.py: error: no excerpts.tsv in {HERE}")
+    args.out = args.out or HERE / "raw"
     if not args.bulk.is_file():
         sys.exit(f"make_raw.py: error: bulk corpus not found: {args.bulk} (pass --bulk PATH)")
     with open(HERE / "excerpts.tsv", encoding="utf-8", newline="") as f:
