@@ -9,6 +9,7 @@ not on the extraction path, which does not segment words at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -35,12 +36,23 @@ def _locate(text: str, pieces: list[str], start: int, end: int):
         parts = piece.split()
         if not parts:
             continue
-        rx = regex.compile(r"\s+".join(regex.escape(p) for p in parts))
-        m = rx.search(text, pos, end)
+        if len(parts) == 1:  # one word: a plain substring search
+            i = text.find(parts[0], pos, end)
+            if i >= 0:
+                yield piece, i, i + len(parts[0])
+                pos = i + len(parts[0])
+            continue
+        m = _spaced(tuple(parts)).search(text, pos, end)
         if m is None:
             continue
         yield piece, m.start(), m.end()
         pos = m.end()
+
+
+@lru_cache(maxsize=4096)
+def _spaced(parts: tuple[str, ...]) -> regex.Pattern:
+    """A multi-word token, any whitespace between its words."""
+    return regex.compile(r"\s+".join(regex.escape(p) for p in parts))
 
 
 def _kind(piece: str) -> str:
