@@ -113,3 +113,11 @@ def test_header_date_with_a_place_name_wrapped_over_two_lines():
             "ngày 25 tháng 11 năm 2025*\n|")
     assert [(c.key, c.issued, c.flags) for c in extract(text).citations] == [
         ("4085/UBND-ĐT", "2025-11-25", ["self"])]
+
+
+def test_database_page_type_field_types_the_own_number():
+    text = ("**Số hiệu:**\n|\n5485/CT-CS\n|\n**Loại văn bản:**\n|\nCông văn\n|\n"
+            "Số: 5485/CT-CS\nHà Nội, ngày 25 tháng 11 năm 2025\nCăn cứ Chỉ thị 15/CT-TTg")
+    assert [(c.key, c.type, c.issued) for c in extract(text).citations] == [
+        ("5485/CT-CS", "cong_van", "2025-11-25"), ("5485/CT-CS", "cong_van", "2025-11-25"),
+        ("15/CT-TTg", "chi_thi", None)]

@@ -31,6 +31,7 @@ class ContextMatchers:
     opener: regex.Pattern  # between a clause-opening date and the citation it issues
     not_issue: regex.Pattern  # words right before a date that is no issue date
     header_date: regex.Pattern  # "Ngày ban hành: 31/10/2017" or "Hà Nội, ngày …"
+    header_type: regex.Pattern  # "Loại văn bản: | Công văn"
     boundary: regex.Pattern  # clause boundaries
 
 
@@ -60,8 +61,12 @@ def context_matchers(rules: Rules) -> ContextMatchers:
     header_date = regex.compile(
         r"(?m)(?:(?i:" + self_date + r")[\s:|]*(?=\d)|^[\s|]*\p{Lu}[^\n,|]{0,40}(?:\n[^\n,|]{1,40})?,\s*(?=(?i:ngày)\s))"
     )
+    header_type = regex.compile(
+        r"(?i:" + words_rx(ctx.get("self_type", ["Loại văn bản"])) + r")[\s:|*]*(?P<tw>(?i:"
+        + words_rx(list(rules.type_words)) + r"))(?![\p{L}])"
+    )
     boundary = regex.compile(r"\n|;|\.\s+(?=\p{Lu})")
-    return ContextMatchers(after, issuer_after, opener, not_issue, header_date, boundary)
+    return ContextMatchers(after, issuer_after, opener, not_issue, header_date, header_type, boundary)
 
 
 class DateIndex:
@@ -151,12 +156,23 @@ def attach_context(text: str, cits: list[Citation], dates: list[DateMention], ru
         full = [d for d in idx.within(cs, ce) if _is_full(d) or not d.value]
         if len(full) == 1 and full[0].start >= c.end and not cm.not_issue.search(text, cs, full[0].start):
             _set_date(c, full[0])
-    _attach_self(text, cits, idx, cm)
+    _attach_self(text, cits, idx, cm, rules)
 
 
-def _attach_self(text: str, cits: list[Citation], idx: DateIndex, cm: ContextMatchers) -> None:
-    """The header's own number: its issue date, and the ``self`` flag on every mention of it."""
+def _attach_self(text: str, cits: list[Citation], idx: DateIndex, cm: ContextMatchers,
+                 rules: Rules) -> None:
+    """The header's own number: its issue date, its type from a "Loại văn bản" field, and
+    the ``self`` flag on every mention of it."""
     own = {c.key for c in cits if "self" in c.flags}
+    if not own:
+        return
+    first = min(c.start for c in cits if "self" in c.flags)
+    tm = cm.header_type.search(text, first, min(len(text), first + 600))
+    typ = rules.type_of_word(tm.group("tw")) if tm else None
+    if typ:  # the field overrides a type guessed from the symbol, not a type word written
+        for c in cits:
+            if c.key in own and (c.text[:1].isdigit() or c.text.casefold().startswith("số")):
+                c.type = typ
     for c in cits:
         if c.key not in own:
             continue
