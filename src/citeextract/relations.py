@@ -20,7 +20,6 @@ Named laws use their fullest key in the text (the numbered one when "Luật X s�
 """
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,16 +28,9 @@ import regex
 
 from .models import Citation, Document, NamedLaw, Relation, UnnumberedDoc
 from .named import NamedResult
+from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
 from .rules import Rules, words_rx
 from .subject import find_subject, relation_words
-
-
-@dataclass
-class Mention:
-    key: str
-    start: int
-    end: int
-    kind: str  # citation, named, unnumbered
 
 
 @dataclass
@@ -53,12 +45,11 @@ class RelationMatchers:
     unnumbered: regex.Pattern  # "Kế hoạch <title>" after an issue verb
     basis_line: regex.Pattern  # "Căn cứ" at the start of a line
     basis_end: regex.Pattern  # where a "Căn cứ" line ends
+    title_word: regex.Pattern  # a type word right before a cue: the cue is part of a title
+    clause_subject: regex.Pattern  # an adverb after a mention: the mention is the clause's subject
+    issued_end: regex.Pattern  # an issue verb ending the text before a mention
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
-
-
-def _fold(s: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", s).casefold().split())
 
 
 @lru_cache(maxsize=8)
@@ -92,14 +83,17 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     basis_end = regex.compile(r"\n[\s*_]*(?i:" + openers + r")|\n\s*\n|[.:](?=[\s*_]*(?:\n|$))")
     bodies = [b for b in rules.issuers.values() if " và " in b or " - " in b]
     issuers = regex.compile(r"(?i:" + words_rx(bodies) + r")") if bodies else regex.compile(r"(?!)")
+    title_word = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("title_type_word", ["luật"]))
+                               + r")[\s*]*$")
+    clause_subject = regex.compile(r"[\s,*]*(?i:" + words_rx(words.get("clause_adverb", ["đã"])) + r")\s")
+    issued_end = regex.compile(r"(?i:" + words_rx(rules.context.get("issue_verb_after", ["ban hành"])) + r")\s*$")
     return RelationMatchers(cue, info, filler, passive, not_after, brk, issue, unnumbered,
-                            basis_line, basis_end, boundary, issuers)
+                            basis_line, basis_end, title_word, clause_subject, issued_end,
+                            boundary, issuers)
 
 
 _SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
-_ISSUED_END = regex.compile(r"(?i:ban hành|ký)\s*$")
 _SEMI = regex.compile(";")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
 
 # a cue states an edge only to a document mentioned after it in the same clause (or inside
 # the mention it stands in), so cues are looked for only in these windows around mentions
@@ -173,7 +167,7 @@ def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
             break
         if ";" in gap and not basis:
             break
-        if _CLAUSE_SUBJECT.match(text, m.end):
+        if ctx.rm.clause_subject.match(text, m.end):
             break  # "…, Luật Việc làm năm 2025 đã sửa đổi …": the clause's subject, not a target
         out.append(m)
     return out
@@ -187,7 +181,7 @@ def _source_before(ctx: _Ctx, pos: int, cs: int) -> Mention | None:
     gap = ctx.issuers.sub("X", ctx.text[m.end:pos])
     if len(gap) > 130 or ctx.rm.source_break.search(gap) or ctx.rm.cue.search(gap):
         return None
-    if ctx.rm.issue.search(gap) and _ISSUED_END.search(gap):
+    if ctx.rm.issue.search(gap) and ctx.rm.issued_end.search(gap):
         return None
     return m
 
@@ -197,7 +191,7 @@ def _issued_in(ctx: _Ctx, pos: int, ce: int, issuer_hint: list) -> Mention | Non
     issue verb, or an unnumbered "Kế hoạch …" (recorded in ``issuer_hint``)."""
     rm, text = ctx.rm, ctx.text
     for m in ctx.after(pos, ce):  # "Thể chế hóa Nghị quyết …, Luật Việc làm năm 2025 đã …"
-        if _CLAUSE_SUBJECT.match(text, m.end) and regex.fullmatch(r"[^;]*,[\s*]*", text[pos:m.start]):
+        if ctx.rm.clause_subject.match(text, m.end) and regex.fullmatch(r"[^;]*,[\s*]*", text[pos:m.start]):
             return m
     for im in rm.issue.finditer(text, pos, ce):
         nxt = ctx.after(im.end(), im.end() + 2)
@@ -215,7 +209,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     """Fill ``doc.relations`` and ``doc.subject`` (cleaned offsets); return the unnumbered
     documents found as sources."""
     rm = relation_matchers(rules)
-    mentions, title_keys = _mentions(doc.citations, doc.named, named, text, rules)
+    mentions, title_keys = mentions_of(doc.citations, doc.named, named, text, rules)
     subject, how = find_subject(text, doc.citations, rules)
     doc.subject = subject
     ctx = _Ctx(text, mentions, rm)
@@ -253,10 +247,10 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
         rel, direction = rm.cue_info[_fold(cm.group())]
         inside = mention_at(cm.start())
         if inside is not None:  # "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch …"
-            for key in _titles_in(text, cm.end(), inside.end, title_keys, inside.key):
+            for key in titles_in(text, cm.end(), inside.end, title_keys, inside.key):
                 add(inside, rel, Mention(key, cm.end(), inside.end, "named"), cm)
             continue
-        if _TITLE_WORD.search(text, max(0, cm.start() - 20), cm.start()):
+        if rm.title_word.search(text, max(0, cm.start() - 20), cm.start()):
             continue  # "Luật sửa đổi, bổ sung …": the cue names a document, it states no edge
         cs, ce = ctx.clause(cm.start())
         line_start = text.rfind("\n", 0, cm.start()) + 1
@@ -298,7 +292,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
                 src = subj
             if src is None and hint:
                 um, issuer = hint[0]
-                u = _unnumbered(text, um, issuer, doc, targets[-1].end)
+                u = unnumbered_doc(text, um, issuer, doc, targets[-1].end, rules)
                 unnumbered.setdefault(u.key, u)
                 src = Mention(u.key, u.start, u.end, "unnumbered")
         for t in targets:
@@ -331,77 +325,6 @@ def _segment_head(ctx: _Ctx, s: int, e: int) -> list[Mention]:
     if not nxt or not regex.fullmatch(r"[\s*_]*(?:(?i:và)\s+)?", ctx.text[s:nxt[0].start]):
         return []
     return _targets(ctx, nxt[0].start, e, True)
-
-
-def _titles_in(text: str, start: int, end: int, title_keys: dict, own: str) -> list[str]:
-    inner = _fold(text[start:end])
-    found = []
-    for (typ_word, title), key in title_keys.items():
-        if key != own and regex.search(r"(?<![\p{L}])" + regex.escape(typ_word + " " + title) + r"(?![\p{L}])", inner):
-            found.append(key)
-    return found
-
-
-_TITLE_WORD = regex.compile(r"(?<![\p{L}])(?i:luật|bộ luật|pháp lệnh|nghị định|nghị quyết|thông tư|quyết định)[\s*]*$")
-_CLAUSE_SUBJECT = regex.compile(r"[\s,*]*(?i:đã|sẽ|cũng|vừa|mới)\s")
-
-@lru_cache(maxsize=8)
-def _type_words(rules: Rules) -> dict[str, str]:
-    """Named-law type → its type word (casefolded), from ``patterns/named_laws.tsv``."""
-    return {typ: word for word, typ in rules.named_types.items()}
-
-
-def _mentions(cits: list[Citation], named: list[NamedLaw], res: NamedResult, text: str,
-              rules: Rules) -> tuple[list[Mention], dict]:
-    """Citations and named laws as relation endpoints, named laws under their fullest key."""
-    type_word = _type_words(rules)
-    out = [Mention(c.key, c.start, c.end, "citation") for c in cits]
-    by_cit = {id(c): m for c, m in zip(cits, out)}
-    title_keys: dict[tuple[str, str], str] = {}
-    for typ, title, pos in res.numbered_titles:
-        c = next((c for c in cits if c.end > pos), None)
-        if c is not None:
-            title_keys.setdefault((type_word.get(typ, typ), _fold(title)), c.key)
-            # "Luật Phí và lệ phí số 97/2015/QH13": the mention starts at "Luật"
-            rx = r"(?i:" + r"\s+".join(map(regex.escape, (type_word.get(typ, typ) + " " + title).split())) + r")[\s*]*$"
-            hm = regex.compile(rx).search(text, max(0, pos - 250), pos)
-            if hm and by_cit[id(c)].start > hm.start():
-                by_cit[id(c)].start = hm.start()
-    for n in named:
-        tk = (type_word.get(n.type, n.type), _fold(n.title))
-        if n.year and tk not in title_keys:
-            title_keys[tk] = n.key
-    cit_spans = [(c.start, c.end) for c in cits]
-    for n in named:
-        if any(s <= n.start < e for s, e in cit_spans):
-            continue
-        key = title_keys.get((type_word.get(n.type, n.type), _fold(n.title)), n.key)
-        if n.year and key != n.key and ":" in key:
-            key = n.key
-        out.append(Mention(key, n.start, n.end, "named"))
-    for n in named:
-        title_keys.setdefault((type_word.get(n.type, n.type), _fold(n.title)), n.key)
-    return out, title_keys
-
-
-def _unnumbered(text: str, um: regex.Match, issuer: str | None, doc: Document, lo: int) -> UnnumberedDoc:
-    from .identity import unnumbered_key
-    tw = " ".join(um.group("tw").split())
-    title = " ".join(um.group("title").split()).strip(" *\"“”")
-    typ = {"kế hoạch": "ke_hoach", "chương trình": "chuong_trinh", "đề án": "de_an",
-           "quy chế": "quy_che", "quy định": "quy_dinh", "hướng dẫn": "huong_dan",
-           "báo cáo": "bao_cao", "chỉ thị": "chi_thi", "công văn": "cong_van",
-           "thông báo": "thong_bao", "quyết định": "quyet_dinh", "nghị quyết": "nghi_quyet"}.get(tw.casefold(), "other")
-    year = _YEAR.search(title)
-    issued = None
-    for d in doc.dates:
-        if d.value and len(d.value) == 10 and lo <= d.start < um.start() and not regex.match(
-                r"[\s,]*$", text[max(lo, d.start - 3):d.start]) or False:
-            issued = d.value  # a date of the issuing clause: "…, ngày 20/4/2020, Sở … ban hành …"
-    key = unnumbered_key(typ, title, issuer, issued or (year.group() if year else None))
-    return UnnumberedDoc(text=text[um.start():um.end()].rstrip(), start=um.start(),
-                         end=um.start() + len(text[um.start():um.end()].rstrip()), type=typ,
-                         title=f"{tw} {title}", key=key, issuer=issuer, issued=issued)
 
 
 def attach_relations(doc: Document, text: str, named: NamedResult, rules: Rules) -> None:
