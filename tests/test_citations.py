@@ -121,3 +121,10 @@ def test_database_page_type_field_types_the_own_number():
     assert [(c.key, c.type, c.issued) for c in extract(text).citations] == [
         ("5485/CT-CS", "cong_van", "2025-11-25"), ("5485/CT-CS", "cong_van", "2025-11-25"),
         ("15/CT-TTg", "chi_thi", None)]
+
+
+def test_year_separated_by_a_space():
+    cits = extract("Căn cứ Thông tư 16/2025/TT-BTC; Thông tư 16 2025/TT-BTC có hiệu lực; theo Thông tư 16 2025?"
+                   " và Quyết định 2 2020 lần").citations
+    assert [(c.key, c.flags) for c in cits] == [
+        ("16/2025/TT-BTC", []), ("16/2025/TT-BTC", ["damaged"]), ("16/2025/TT-BTC", ["short_form", "damaged"])]

@@ -44,6 +44,13 @@ def test_not_named(text):
     assert extract(text).named == []
 
 
+def test_name_wrapped_over_a_line_and_abbreviation_before_the_year():
+    doc = extract("Căn cứ Luật Bảo vệ bí mật\nnhà nước số 29/2018/QH14;\n"
+                  "theo Luật Nghĩa vụ quân sự (NVQS) năm 2015 và Luật NVQS năm 2015")
+    assert [(c.key, c.type) for c in doc.citations] == [("29/2018/QH14", "luat")]
+    assert [(n.title, n.year) for n in doc.named] == [("Nghĩa vụ quân sự", 2015), ("NVQS", 2015)]
+
+
 def test_numbered_law_is_a_citation_not_a_named_law():
     doc = extract("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14;")
     assert doc.named == []

@@ -36,6 +36,7 @@ class Matchers:
     header: regex.Pattern  # "Số:" / "Số hiệu" header ending right before the number
     law_title: regex.Pattern  # "Luật <title> số" ending right before the number
     short: regex.Pattern  # type word + number: + /year or nothing (short form), or + space + symbol
+    split_year: regex.Pattern  # "Thông tư 16 " before "2025/TT-BTC": a year lost its slash
 
 
 @lru_cache(maxsize=8)
@@ -50,7 +51,8 @@ def matchers(rules: Rules) -> Matchers:
     header = regex.compile(r"(?m)^[\s|*#>-]*(?P<hw>(?i:" + header_words + r"))\s*[:.]?[\s|]*$")
     named = words_rx([w for w in rules.named_types])
     law_title = regex.compile(
-        r"(?r)(?<![\p{L}])(?P<tw>(?i:" + named + r"))\s+(?P<title>\p{Lu}[^\n;:.()]{0,120}?)\s+(?i:số)\s*$"
+        r"(?r)(?<![\p{L}])(?P<tw>(?i:" + named + r"))\s+(?P<title>\p{Lu}(?:[^\n;:.()]|\n(?=\p{Ll})){0,120}?)"
+        r"\s+(?i:số)\s*$"
     )
     # the forward scan consumes a digit first (a fast scan), then checks the type word behind
     # it: a one-character class, then the full words
@@ -60,9 +62,10 @@ def matchers(rules: Rules) -> Matchers:
     short = regex.compile(
         r"(?P<num>\d" + cheap + r"(?<=(?<![\p{L}\d])" + tw + so + r"\d)\d{0,4}[a-zđ]?)"
         r"(?:\s(?P<sym>" + _G + r"(?:\s?-\s?" + _G + r"){1,4})"
-        r"|(?:\s?/\s?(?P<year>(?:1[89]|20)\d\d))?(?![\d/.,]?\d)(?!\s?/\s?\p{Lu})(?!\s?-\s?\p{Lu}))"
+        r"|(?:(?P<ys>\s?/\s?|\s)(?P<year>(?:1[89]|20)\d\d))?(?![\d/.,]?\d)(?!\s?/\s?\p{Lu})(?!\s?-\s?\p{Lu}))"
     )
-    return Matchers(regex.compile(_CORE), prefix, header, law_title, short)
+    split_year = regex.compile(r"(?r)(?<![\p{L}\d])" + tw + so + r"(?P<num0>\d{1,5}[a-zđ]?)\s$")
+    return Matchers(regex.compile(_CORE), prefix, header, law_title, short, split_year)
 
 
 def _word_type(m: regex.Match | None, rules: Rules) -> str | None:
@@ -103,14 +106,25 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
         window = text[window_start:start]
         flags: list[str] = []
         warnings: list[str] = []
+        number = m.group("num")
+        sm = None
+        if not party and year is None and regex.fullmatch(r"(?:1[89]|20)\d\d", number):
+            sm = mt.split_year.search(text, window_start, start)
+        if sm:  # "Thông tư 16 2025/TT-BTC": number 16, year 2025, the slash lost
+            number, year = sm.group("num0"), int(number)
+            start, window = window_start + sm.start(), text[window_start:window_start + sm.start()]
+            flags.append("damaged")
+            warnings.append("space instead of '/' between number and year")
         damaged = sym.damaged or bool(_SPACE.search(m.group("s1") or m.group("p1") or ""))
         damaged = damaged or bool(m.group("s2") and m.group("s2").strip() != m.group("s2"))
         if damaged:
             flags.append("damaged")
             warnings.extend(sym.repairs or ["spaces inside the number or symbol"])
-        pm = mt.prefix.search(window)
+        pm = sm or mt.prefix.search(window)
         typ = _word_type(pm, rules)
-        if pm:
+        if sm:
+            pass
+        elif pm:
             start = window_start + pm.start()
         else:
             lm = mt.law_title.search(text[max(0, m.start() - 160):m.start()])
@@ -126,8 +140,8 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
             typ = type_from_symbol(sym, party, rules)
         out.append(Citation(
             text=text[start:end], start=start, end=end, type=typ,
-            key=make_key(m.group("num"), year, sym.text, party),
-            number=strip_number(m.group("num")), year=year, symbol=sym.text,
+            key=make_key(number, year, sym.text, party),
+            number=strip_number(number), year=year, symbol=sym.text,
             issuer=issuer_from_symbol(sym, party, rules), flags=flags, warnings=warnings,
         ))
     return out
@@ -185,6 +199,8 @@ def find_short_forms(text: str, rules: Rules, full: list[Citation]) -> list[Cita
             before = [c for c in cands if c.start < m.start()]
             ref = (before or cands)[-1 if before else 0]
             key, sym, issuer = ref.key, ref.symbol, ref.issuer
+        elif year is not None and not m.group("ys").strip() and typ not in rules.implied_symbol:
+            continue  # "Quyết định 2 2020": a space-separated year needs a full form to lean on
         elif year is not None and typ in rules.implied_symbol:
             sym = rules.implied_symbol[typ]
             key = f"{num}/{year}/{sym}"
@@ -193,9 +209,11 @@ def find_short_forms(text: str, rules: Rules, full: list[Citation]) -> list[Cita
             key, sym, issuer = f"{typ}:{num}/{year}", "", None
         else:
             continue
+        spaced = year is not None and not m.group("ys").strip()
         c = Citation(
             text=text[m.start("tw"):m.end()], start=m.start("tw"), end=m.end(), type=typ, key=key, number=num,
-            year=year, symbol=sym, issuer=issuer, flags=["short_form"],
+            year=year, symbol=sym, issuer=issuer, flags=["short_form", "damaged"] if spaced else ["short_form"],
+            warnings=["space instead of '/' between number and year"] if spaced else [],
         )
         out.append(c)
         by_num.setdefault((typ, num), []).append(c)

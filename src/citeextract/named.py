@@ -27,6 +27,7 @@ class NamedMatchers:
     open_title: regex.Pattern  # a lower-case title opening, run to a hard terminator
     not_after: regex.Pattern  # a word before the type word that makes it a common noun
     comma_more: regex.Pattern  # ", công nghệ và đổi mới sáng tạo" continuing a title to its end
+    lower_known: frozenset  # known titles written in lower case by convention ("nước Cộng hòa …")
 
 
 @lru_cache(maxsize=8)
@@ -48,9 +49,11 @@ def named_matchers(rules: Rules) -> NamedMatchers:
         r"(?:(?!\s+(?:(?i:" + dated + r")\s+\d|(?i:" + open_end + r")(?!\p{L})))(?:[^;\n(.:]|\n(?=\p{Ll})))*)"
     )
     not_after = regex.compile(r"(?i:" + words_rx(rules.named_not_after or ["\x00"]) + r")\s+$")
+    # a comma or a line break inside a name: ", công nghệ và đổi mới sáng tạo số …",
+    # "Bảo vệ bí mật\nnhà nước số …" — lower-case words running to the end of the name
     comma_more = regex.compile(
-        r",(?:\s+(?!(?i:" + words_rx([s for s in rules.title_stops if s[:1].isalpha() and s != "và"]) + r")(?!\p{L}))"
-        r"\p{Ll}+){1,6}(?=\s+(?i:" + dated + r")\s|\s*[;.\n(]|\s+\d|$)"
+        r"(?:,|[ \t]*\n)(?:\s*(?!(?i:" + words_rx([s for s in rules.title_stops if s[:1].isalpha() and s != "và"])
+        + r")(?!\p{L}))\p{Ll}+){1,6}(?=\s+(?i:" + dated + r")\s|\s*[;.\n(]|\s+\d|$)"
     )
     titles = [t for ts in rules.law_titles.values() for t in ts]
     known = regex.compile(r"\s+[\"“]?(?P<title>(?i:" + words_rx(titles) + r"))(?![\p{L}\d])")
@@ -61,10 +64,12 @@ def named_matchers(rules: Rules) -> NamedMatchers:
         r"\s+(?i:" + words_rx(word_stops) + r")(?![\p{L}])|\s*[,\n\r\t" + punct + r"]|\s+\d|\s+-\s|$"
     )
     tail = regex.compile(
+        r"(?:\s*\((?P<abbr>\p{Lu}[\p{Lu}\d&]{1,11})\))?"  # "Luật Nghĩa vụ quân sự (NVQS) năm 2015"
         r"\s*(?:(?P<so>(?i:số))\s+\d|(?:,\s*)?(?:(?i:năm)\s+)?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
         r"|(?:,\s*)?(?:(?i:được\s+)?(?i:ban hành|thông qua)\s+)?(?P<ngay>(?i:ngày)\s))"
     )
-    return NamedMatchers(head, known, stop, tail, open_title, not_after, comma_more)
+    lower_known = frozenset(t.casefold() for t in known_titles if t[:1].islower())
+    return NamedMatchers(head, known, stop, tail, open_title, not_after, comma_more, lower_known)
 
 
 @dataclass
@@ -78,7 +83,7 @@ def _free_title(text: str, pos: int, nm: NamedMatchers, rules: Rules) -> str | N
     """A title not in the known list: from ``pos`` up to the first stop, at most 12 words."""
     m = nm.stop.search(text, pos, min(len(text), pos + 160))
     end = m.start() if m else min(len(text), pos + 160)
-    more = nm.comma_more.match(text, end) if m and text[end:end + 1] == "," else None
+    more = nm.comma_more.match(text, end) if m and text[end:end + 1] in ",\n \t" else None
     if more:  # "Khoa học, công nghệ và đổi mới sáng tạo số …": the comma is inside the name
         end = more.end()
     title = text[pos:end].strip().strip("\"“”")
@@ -139,6 +144,8 @@ def find_named(text: str, rules: Rules, dates: list[DateMention], skip: list[tup
                 if d.value and len(d.value) == 10:
                     issued = d.value
                     year = int(d.value[:4])
+        if title[:1].islower() and not om and year is None and title.casefold() not in nm.lower_known:
+            continue  # "luật nghĩa vụ quân sự mới": a known name written in lower case, no year: generic
         if title.upper() == title and len(title.split()) > 3 and title.casefold() != title:
             title = title.capitalize()
         res.named.append(NamedLaw(text=text[m.start():end], start=m.start(), end=end, type=typ,
