@@ -94,3 +94,9 @@ def test_relation_offsets_index_original_text():
 ])
 def test_subject(text, subject):
     assert extract(text).subject == subject
+
+
+def test_second_predicate_joined_by_va_keeps_its_source():
+    doc = extract("Thông tư 16/2025/TT-BTC có hiệu lực thi hành kể từ ngày 24/4/2025 và thay thế "
+                  "Thông tư 244/2016/TT-BTC quy định mức thu.")
+    assert ["16/2025/TT-BTC", "replaces", "244/2016/TT-BTC"] in [r.as_triple() for r in doc.relations]

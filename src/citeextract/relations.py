@@ -48,6 +48,7 @@ class RelationMatchers:
     title_word: regex.Pattern  # a type word right before a cue: the cue is part of a title
     clause_subject: regex.Pattern  # an adverb after a mention: the mention is the clause's subject
     issued_end: regex.Pattern  # an issue verb ending the text before a mention
+    joined_predicate: regex.Pattern  # "… và" right before a cue: a second predicate of the same source
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
 
@@ -87,9 +88,10 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
                                + r")[\s*]*$")
     clause_subject = regex.compile(r"[\s,*]*(?i:" + words_rx(words.get("clause_adverb", ["đã"])) + r")\s")
     issued_end = regex.compile(r"(?i:" + words_rx(rules.context.get("issue_verb_after", ["ban hành"])) + r")\s*$")
+    joined_predicate = regex.compile(r"[\s,]+(?i:" + words_rx(words.get("predicate_joiner", ["và"])) + r")[\s*]*$")
     return RelationMatchers(cue, info, filler, passive, not_after, brk, issue, unnumbered,
                             basis_line, basis_end, title_word, clause_subject, issued_end,
-                            boundary, issuers)
+                            joined_predicate, boundary, issuers)
 
 
 _SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
@@ -179,6 +181,8 @@ def _source_before(ctx: _Ctx, pos: int, cs: int) -> Mention | None:
     if m is None:
         return None
     gap = ctx.issuers.sub("X", ctx.text[m.end:pos])
+    # "A có hiệu lực từ … và thay thế B": a "và" right before the cue joins two predicates of A
+    gap = ctx.rm.joined_predicate.sub("", gap)
     if len(gap) > 130 or ctx.rm.source_break.search(gap) or ctx.rm.cue.search(gap):
         return None
     if ctx.rm.issue.search(gap) and ctx.rm.issued_end.search(gap):
