@@ -218,7 +218,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     doc.subject = subject
     ctx = _Ctx(text, mentions, rm)
     # a subject known only from citation counts is too weak to be the source of edges
-    subj = Mention(subject, -1, -1, "subject") if subject and how != "dominant" else None
+    subj = Mention(subject, -1, -1, "subject") if subject else None
     rels: list[Relation] = []
     unnumbered: dict[str, UnnumberedDoc] = {}
     spans = sorted(((m.start, m.end, m) for m in ctx.mentions), key=lambda x: x[0])

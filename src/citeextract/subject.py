@@ -12,7 +12,6 @@ Works on the cleaned text and cleaned-offset citations.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,12 +68,12 @@ def _first_line(text: str) -> tuple[int, int]:
 
 
 HEADER_CHARS = 1500  # the header of a document page ends before this
-DOMINANT = 3  # a key cited this often, more than any other, is what the text is about
 
 
 def find_subject(text: str, cits: list[Citation], rules: Rules) -> tuple[str | None, str | None]:
-    """``(key, how)`` of the text's subject; ``how`` is self, lead, title, heading or
-    dominant (the last is weak evidence: relations do not default to it)."""
+    """``(key, how)`` of the text's subject; ``how`` is self, lead, title or heading. How
+    often a key is cited is no evidence: on the gold sets it named the wrong document three
+    times in four."""
     sm = subject_matchers(rules)
     for c in cits:
         if c.start < HEADER_CHARS and ("self" in c.flags or sm.header.search(text, max(0, c.start - 30), c.start)):
@@ -97,9 +96,4 @@ def find_subject(text: str, cits: list[Citation], rules: Rules) -> tuple[str | N
         for c in cits:
             if hm.start() <= c.start < hm.end() and not sm.article_ref.search(text[max(hm.start(), c.start - 40):c.start]):
                 return c.key, "heading"
-    counts = Counter(c.key for c in cits)
-    if counts:
-        (top, n), *rest = counts.most_common(2) + [(None, 0)]
-        if n >= DOMINANT and n > rest[0][1]:
-            return top, "dominant"
     return None, None
