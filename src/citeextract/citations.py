@@ -20,6 +20,7 @@ from .rules import Rules, case_variants, words_rx
 _G = r"\p{Lu}(?:&\s(?=\p{Lu})|[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
 _SEP = r"(?:\s?[-/]\s?(?=\p{Lu})|[-/])"
 _SPACE = regex.compile(r"\s")
+_YEAR_NUMBER = regex.compile(r"(?:1[89]|20)\d\d")
 _NUM = r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-zđ]?)"
 _CORE = (
     r"(?<![\p{L}\d/.,\-_=?&%#])" + _NUM
@@ -103,32 +104,27 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
         year = int(m.group("year")) if m.group("year") else None
         start, end = m.start(), m.end()
         window_start = max(0, start - 60)
-        window = text[window_start:start]
-        flags: list[str] = []
-        warnings: list[str] = []
         number = m.group("num")
-        sm = None
-        if not party and year is None and regex.fullmatch(r"(?:1[89]|20)\d\d", number):
-            sm = mt.split_year.search(text, window_start, start)
-        if sm:  # "Thông tư 16 2025/TT-BTC": number 16, year 2025, the slash lost
-            number, year = sm.group("num0"), int(number)
-            start, window = window_start + sm.start(), text[window_start:window_start + sm.start()]
-            flags.append("damaged")
-            warnings.append("space instead of '/' between number and year")
-        damaged = sym.damaged or bool(_SPACE.search(m.group("s1") or m.group("p1") or ""))
-        damaged = damaged or bool(m.group("s2") and m.group("s2").strip() != m.group("s2"))
-        if damaged:
-            flags.append("damaged")
-            warnings.extend(sym.repairs or ["spaces inside the number or symbol"])
-        pm = sm or mt.prefix.search(window)
-        typ = _word_type(pm, rules)
+        flags: list[str] = []
+        warnings: list[str] = list(sym.repairs)
+        if sym.damaged or _SPACE.search(m.group("s1") or m.group("p1") or "") \
+                or (m.group("s2") or "").strip() != (m.group("s2") or ""):
+            warnings = warnings or ["spaces inside the number or symbol"]
+        # "Thông tư 16 2025/TT-BTC": the core read "2025" as the number; it is the year of 16
+        sm = mt.split_year.search(text, window_start, start) \
+            if not party and year is None and _YEAR_NUMBER.fullmatch(number) else None
         if sm:
-            pass
-        elif pm:
-            start = window_start + pm.start()
+            number, year = sm.group("num0"), int(number)
+            warnings.append("space instead of '/' between number and year")
+        if warnings:
+            flags.append("damaged")
+        pm = sm or mt.prefix.search(text, window_start, start)
+        typ = _word_type(pm, rules)
+        if pm:
+            start = pm.start()
         else:
-            lm = mt.law_title.search(text[max(0, m.start() - 160):m.start()])
-            if lm:
+            lm = mt.law_title.search(text, max(0, start - 160), start)
+            if lm:  # "Luật Quản lý, sử dụng tài sản công số 15/2017/QH14"
                 typ = rules.named_types.get(" ".join(lm.group("tw").split()).casefold())
             # "Số: 54/KH-UBND", or "Số hiệu:" with the number on the next line of a table
             hm = mt.header.search(text, max(0, start - 40), start)

@@ -113,14 +113,6 @@ class CleanText:
             return start, end
         return self.original_start(start), self.original_end(end)
 
-    def clean_offset(self, o: int) -> int:
-        """Cleaned offset of original offset ``o`` (start of its edit if inside one)."""
-        i = bisect_right(self._os, o) - 1
-        if i < 0:
-            return o
-        if o < self._oe[i]:
-            return self._cs[i]
-        return self._ce[i] + (o - self._oe[i])
 
 
 def clean(original: str) -> CleanText:

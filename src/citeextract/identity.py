@@ -20,7 +20,6 @@ from functools import lru_cache
 
 import regex
 
-from .keys import norm_key
 from .rules import NAMED_TYPES, Rules, rules as current_rules, words_rx
 
 NATIONAL_LEVELS = ("central", "ministry", "party")
@@ -143,7 +142,3 @@ def resolve(key: str, mentions: list, ctx: ArticleContext, rules: Rules | None =
     if not year:
         flags.append("no_year")
     return Identity(f"{key}@{place}/{year or ''}", key, place, year, False, flags)
-
-
-def same_key(a: str, b: str) -> bool:
-    return norm_key(a) == norm_key(b)
