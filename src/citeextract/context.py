@@ -14,7 +14,6 @@ A date that is written but impossible gives no issue date and the flag ``bad_dat
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +21,7 @@ import regex
 
 from .models import Citation, DateMention
 from .rules import Rules, words_rx
+from .spans import ByStart
 
 
 @dataclass
@@ -69,28 +69,6 @@ def context_matchers(rules: Rules) -> ContextMatchers:
     return ContextMatchers(after, issuer_after, opener, not_issue, header_date, header_type, boundary)
 
 
-class DateIndex:
-    """Dates of a text looked up by position."""
-
-    def __init__(self, dates: list[DateMention]):
-        self.dates = sorted(dates, key=lambda d: d.start)
-        self.starts = [d.start for d in self.dates]
-
-    def at(self, pos: int) -> DateMention | None:
-        i = bisect_left(self.starts, pos)
-        if i < len(self.starts) and self.starts[i] == pos:
-            return self.dates[i]
-        return None
-
-    def within(self, start: int, end: int) -> list[DateMention]:
-        i = bisect_left(self.starts, start)
-        out = []
-        while i < len(self.dates) and self.dates[i].start < end:
-            out.append(self.dates[i])
-            i += 1
-        return out
-
-
 def _is_full(d: DateMention) -> bool:
     return d.precision == "day"
 
@@ -116,9 +94,9 @@ def _clause(text: str, pos: int, end: int, cm: ContextMatchers, limit: int = 400
 def attach_context(text: str, cits: list[Citation], dates: list[DateMention], rules: Rules) -> None:
     """Fill ``issued``, ``issuer`` and the ``self``/``bad_date`` flags of ``cits`` in place."""
     cm = context_matchers(rules)
-    idx = DateIndex(dates)
-    starts = [c.start for c in cits]
-    for i, c in enumerate(cits):
+    idx = ByStart(dates)
+    by_start = ByStart(cits)
+    for c in cits:
         found = False
         m = cm.after.match(text, c.end)
         if m:
@@ -135,7 +113,7 @@ def attach_context(text: str, cits: list[Citation], dates: list[DateMention], ru
         if found:
             continue
         cs, ce = _clause(text, c.start, c.end, cm)
-        others = [o for o in cits[bisect_left(starts, cs):] if o.start < ce and o is not c]
+        others = [o for o in by_start.within(cs, ce) if o is not c]
         # 2. "Ngày 25/3/2020, Sở … ban hành Kế hoạch số …"
         for d in idx.within(cs, c.start):
             if not (_is_full(d) or not d.value):
@@ -159,7 +137,7 @@ def attach_context(text: str, cits: list[Citation], dates: list[DateMention], ru
     _attach_self(text, cits, idx, cm, rules)
 
 
-def _attach_self(text: str, cits: list[Citation], idx: DateIndex, cm: ContextMatchers,
+def _attach_self(text: str, cits: list[Citation], idx: ByStart[DateMention], cm: ContextMatchers,
                  rules: Rules) -> None:
     """The header's own number: its issue date, its type from a "Loại văn bản" field, and
     the ``self`` flag on every mention of it."""

@@ -47,8 +47,7 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
         if c is not None:
             title_keys.setdefault((type_word.get(typ, typ), fold(title)), c.key)
             # "Luật Phí và lệ phí số 97/2015/QH13": the mention starts at "Luật"
-            rx = r"(?i:" + r"\s+".join(map(regex.escape, (type_word.get(typ, typ) + " " + title).split())) + r")[\s*]*$"
-            hm = regex.compile(rx).search(text, max(0, pos - 250), pos)
+            hm = _name_before(type_word.get(typ, typ) + " " + title).search(text, max(0, pos - 250), pos)
             if hm and by_cit[id(c)].start > hm.start():
                 by_cit[id(c)].start = hm.start()
     for n in named:
@@ -68,11 +67,23 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
     return out, title_keys
 
 
+@lru_cache(maxsize=4096)
+def _name_before(name: str) -> regex.Pattern:
+    """ "Luật Phí và lệ phí" ending right before a position (any spacing, any case)."""
+    return regex.compile(r"(?i:" + r"\s+".join(map(regex.escape, name.split())) + r")[\s*]*$")
+
+
+@lru_cache(maxsize=4096)
+def _name_in(folded_name: str) -> regex.Pattern:
+    """A folded law name as whole words inside folded text."""
+    return regex.compile(r"(?<![\p{L}])" + regex.escape(folded_name) + r"(?![\p{L}])")
+
+
 def titles_in(text: str, start: int, end: int, title_keys: dict, own: str) -> list[str]:
     inner = fold(text[start:end])
     found = []
     for (typ_word, title), key in title_keys.items():
-        if key != own and regex.search(r"(?<![\p{L}])" + regex.escape(typ_word + " " + title) + r"(?![\p{L}])", inner):
+        if key != own and _name_in(typ_word + " " + title).search(inner):
             found.append(key)
     return found
 

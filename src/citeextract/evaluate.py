@@ -32,11 +32,14 @@ class GoldError(ValueError):
     """A gold file that cannot be read."""
 
 
+_NON_WORD = regex.compile(r"[^\w ]")
+
+
 def fold(s: Any) -> str:
     """Case-, diacritic- and punctuation-insensitive form of a title."""
     s = unicodedata.normalize("NFD", str(s or "")).replace("đ", "d").replace("Đ", "D")
     s = "".join(c for c in s if unicodedata.category(c) != "Mn").casefold()
-    return " ".join(regex.sub(r"[^\w ]", " ", s).split())
+    return " ".join(_NON_WORD.sub(" ", s).split())
 
 
 def relation_endpoint(k: Any) -> str | None:

@@ -24,6 +24,10 @@ from .rules import NAMED_TYPES, Rules, rules as current_rules, words_rx
 
 NATIONAL_LEVELS = ("central", "ministry", "party")
 
+_NORMATIVE = regex.compile(r"[\w.]+/(?:19|20)\d\d/")  # a number with a year slot
+_GROUPS = regex.compile(r"[-/]")
+_TERM = regex.compile(r"\d+$")
+
 
 def _f(s: object) -> str:
     return " ".join(unicodedata.normalize("NFC", str(s or "")).casefold().split())
@@ -59,13 +63,13 @@ def is_national(key: str, rules: Rules | None = None) -> bool:
     parts = key.split(":")
     if len(parts) >= 3 and parts[0] in NAMED_TYPES:
         return True
-    if regex.match(r"^[\w.]+/(?:19|20)\d\d/", key):
+    if _NORMATIVE.match(key):
         return True
     if ":" in key:  # nghi_quyet:1211/2016
         return True
-    sym = regex.split(r"[/]", key, maxsplit=1)[-1] if "/" in key else key.split("-", 1)[-1]
-    for code in regex.split(r"[-/]", sym):
-        base = regex.sub(r"\d+$", "", code)
+    sym = key.split("/", 1)[-1] if "/" in key else key.split("-", 1)[-1]
+    for code in _GROUPS.split(sym):
+        base = _TERM.sub("", code)
         if rules.issuer_level.get(code) in NATIONAL_LEVELS or rules.issuer_level.get(base) in NATIONAL_LEVELS:
             return True
     return False

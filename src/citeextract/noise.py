@@ -10,23 +10,31 @@ type words.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 import unicodedata
 
 import regex
 
-from .rules import rules
+from .rules import Rules, rules
 
 _SYMBOL = regex.compile(r"(?<=\d)/(?=\p{Lu})|(?<=\d{4})/(?=\p{Lu})|(?<=\p{Lu})-(?=\p{Lu})")
 _SO = regex.compile(r"(?<=\b(?:số|Số)) (?=\d)")
+
+
+_COMMA = regex.compile(", ")
+
+
+@lru_cache(maxsize=8)
+def _type_words(r: Rules) -> regex.Pattern:
+    words = sorted((w for w in r.type_words if " " in w or len(w) > 4), key=len, reverse=True)
+    return regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
 
 
 def noisy(text: str, seed: int = 0) -> str:
     """A deterministic noisy copy of ``text`` (the same seed gives the same copy)."""
     rnd = random.Random(seed)
     # upper-case type words in about half of their occurrences
-    words = sorted((w for w in rules().type_words if " " in w or len(w) > 4), key=len, reverse=True)
-    rx = regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
-    text = rx.sub(lambda m: m.group().upper() if rnd.random() < 0.5 else m.group(), text)
+    text = _type_words(rules()).sub(lambda m: m.group().upper() if rnd.random() < 0.5 else m.group(), text)
     # symbols: en dash, spaced hyphen, spaces around slashes
     def sym(m: regex.Match) -> str:
         s = m.group()
@@ -40,7 +48,7 @@ def noisy(text: str, seed: int = 0) -> str:
     text = text.replace("&", "&amp;")
     text = text.replace("\n\n", "\\r\\n\\r\\n") if rnd.random() < 0.5 else text
     # zero-width spaces after some commas, NFD for the whole text or some lines
-    text = regex.sub(r", ", lambda m: ",\u200b " if rnd.random() < 0.2 else ", ", text)
+    text = _COMMA.sub(lambda m: ",\u200b " if rnd.random() < 0.2 else ", ", text)
     lines = text.split("\n")
     lines = [unicodedata.normalize("NFD", ln) if rnd.random() < 0.5 else ln for ln in lines]
     return "\n".join(lines)

@@ -20,16 +20,17 @@ Named laws use their fullest key in the text (the numbered one when "Luật X s�
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .models import Citation, Document, NamedLaw, Relation, UnnumberedDoc
+from .models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
 from .rules import Rules, words_rx
+from .spans import ByStart
 from .subject import find_subject, relation_words
 
 
@@ -49,6 +50,9 @@ class RelationMatchers:
     clause_subject: regex.Pattern  # an adverb after a mention: the mention is the clause's subject
     issued_end: regex.Pattern  # an issue verb ending the text before a mention
     joined_predicate: regex.Pattern  # "… và" right before a cue: a second predicate of the same source
+    coordinated_tail: regex.Pattern  # what may follow the last separator before a coordinated target
+    purpose_head: regex.Pattern  # a clause opening that leaves the source to the document it issues
+    segment_head: regex.Pattern  # what may open a ";"-segment of a "Căn cứ" line before its target
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
 
@@ -89,11 +93,20 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     clause_subject = regex.compile(r"[\s,*]*(?i:" + words_rx(words.get("clause_adverb", ["đã"])) + r")\s")
     issued_end = regex.compile(r"(?i:" + words_rx(rules.context.get("issue_verb_after", ["ban hành"])) + r")\s*$")
     joined_predicate = regex.compile(r"[\s,]+(?i:" + words_rx(words.get("predicate_joiner", ["và"])) + r")[\s*]*$")
+    intro = words_rx(rules.context.get("issuer_intro", ["của"]))
+    coordinated_tail = regex.compile(
+        r"[\s*]*(?:(?i:" + words_rx(words.get("directive", ["chỉ đạo"])) + r")\s+(?i:" + intro
+        + r")\s+[^,;.]{1,60}?\s+(?i:" + words_rx(words.get("directive_at", ["tại"])) + r")\s*)?")
+    purpose_head = regex.compile(r"[\s*\-+•\d.)]*(?:(?i:" + words_rx(words.get("purpose_opener", ["để"]))
+                                 + r")[\s,]*)*(?:\p{L}+\s+){0,3}")
+    segment_head = regex.compile(r"[\s*_]*(?:(?i:" + words_rx(words.get("coordinator", ["và"])) + r")\s+)?")
     return RelationMatchers(cue, info, filler, passive, not_after, brk, issue, unnumbered,
                             basis_line, basis_end, title_word, clause_subject, issued_end,
-                            joined_predicate, boundary, issuers)
+                            joined_predicate, coordinated_tail, purpose_head, segment_head,
+                            boundary, issuers)
 
 
+_COMMA_BEFORE = regex.compile(r"[^;]*,[\s*]*")
 _SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
 _SEMI = regex.compile(";")
 
@@ -107,8 +120,8 @@ class _Ctx:
 
     def __init__(self, text: str, mentions: list[Mention], rm: RelationMatchers):
         self.text = text
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
+        self.index = ByStart(mentions)
+        self.mentions = self.index.items
         self.rm = rm
         self.issuers = rm.issuers
         self.windows: list[tuple[int, int]] = []
@@ -130,20 +143,10 @@ class _Ctx:
         return self.bounds[i], min(len(self.text), self.bounds[i + 1])
 
     def after(self, pos: int, limit: int) -> list[Mention]:
-        i = bisect_left(self.starts, pos)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < limit:
-            out.append(self.mentions[i])
-            i += 1
-        return out
+        return self.index.within(pos, limit)
 
     def before(self, pos: int, lo: int) -> Mention | None:
-        i = bisect_right(self.starts, pos) - 1
-        while i >= 0 and self.mentions[i].start >= lo:
-            if self.mentions[i].end <= pos:
-                return self.mentions[i]
-            i -= 1
-        return None
+        return self.index.last_before(pos, lo)
 
     def cues(self):
         for lo, hi in self.windows:
@@ -165,7 +168,7 @@ def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
         if not seps:
             break
         tail = gap[seps[-1].end():]
-        if not regex.fullmatch(r"[\s*]*(?:(?i:ý kiến\s+)?(?i:chỉ đạo)\s+của\s+[^,;.]{1,60}?\s+(?i:tại|theo)\s*)?", tail):
+        if not rm.coordinated_tail.fullmatch(tail):
             break
         if ";" in gap and not basis:
             break
@@ -195,7 +198,7 @@ def _issued_in(ctx: _Ctx, pos: int, ce: int, issuer_hint: list) -> Mention | Non
     issue verb, or an unnumbered "Kế hoạch …" (recorded in ``issuer_hint``)."""
     rm, text = ctx.rm, ctx.text
     for m in ctx.after(pos, ce):  # "Thể chế hóa Nghị quyết …, Luật Việc làm năm 2025 đã …"
-        if ctx.rm.clause_subject.match(text, m.end) and regex.fullmatch(r"[^;]*,[\s*]*", text[pos:m.start]):
+        if ctx.rm.clause_subject.match(text, m.end) and _COMMA_BEFORE.fullmatch(text, pos, m.start):
             return m
     for im in rm.issue.finditer(text, pos, ce):
         nxt = ctx.after(im.end(), im.end() + 2)
@@ -221,8 +224,6 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     subj = Mention(subject, -1, -1, "subject") if subject else None
     rels: list[Relation] = []
     unnumbered: dict[str, UnnumberedDoc] = {}
-    spans = sorted(((m.start, m.end, m) for m in ctx.mentions), key=lambda x: x[0])
-    span_starts = [x[0] for x in spans]
     seen: set[tuple[str, str, str, str]] = set()
 
     def add(src: Mention | None, rel: str, tgt: Mention, cue: regex.Match) -> None:
@@ -238,18 +239,9 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
         else:
             rels.append(r)
 
-    def mention_at(pos: int) -> Mention | None:
-        i = bisect_right(span_starts, pos) - 1
-        while i >= 0 and i > bisect_right(span_starts, pos) - 4:
-            s, e, m = spans[i]
-            if s <= pos < e:
-                return m
-            i -= 1
-        return None
-
     for cm in ctx.cues():
         rel, direction = rm.cue_info[_fold(cm.group())]
-        inside = mention_at(cm.start())
+        inside = ctx.index.containing(cm.start())
         if inside is not None:  # "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch …"
             for key in titles_in(text, cm.end(), inside.end, title_keys, inside.key):
                 add(inside, rel, Mention(key, cm.end(), inside.end, "named"), cm)
@@ -290,7 +282,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
         if src is None:
             hint: list = []
             head = text[cs:cm.start()]
-            if regex.fullmatch(r"[\s*\-+•\d.)]*(?:(?i:để|nhằm|theo đó|tiếp tục)[\s,]*)*(?:\p{L}+\s+){0,3}", head):
+            if rm.purpose_head.fullmatch(head):
                 src = _issued_in(ctx, targets[-1].end, ce, hint)
             if src is None:
                 src = subj
@@ -326,7 +318,7 @@ def _basis_targets(ctx: _Ctx, cm: regex.Match, end: int) -> list[Mention]:
 
 def _segment_head(ctx: _Ctx, s: int, e: int) -> list[Mention]:
     nxt = ctx.after(s, e)
-    if not nxt or not regex.fullmatch(r"[\s*_]*(?:(?i:và)\s+)?", ctx.text[s:nxt[0].start]):
+    if not nxt or not ctx.rm.segment_head.fullmatch(ctx.text, s, nxt[0].start):
         return []
     return _targets(ctx, nxt[0].start, e, True)
 

@@ -25,6 +25,7 @@ class Token:
     kind: str  # citation, named, date, word, number, punct
 
 
+_LINE = regex.compile(r"[^\n]+")
 _PUNCT = regex.compile(r"^[\p{P}\p{S}]+$")
 _NUMBER = regex.compile(r"^\d[\d.,/%-]*$")
 
@@ -106,6 +107,6 @@ def sentences(text: str, doc: Document | None = None) -> list[tuple[int, int]]:
 
 def _blocks(text: str):
     """Lines (paragraphs) of the text with their offsets: no sentence crosses a line break."""
-    for m in regex.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         if m.group().strip():
             yield m.start(), m.group()
