@@ -72,7 +72,7 @@ def test_seed_texts_give_what_the_api_gives(tmp_path):
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["status"] == "complete"
     assert manifest["totals"]["records"] == 5 and manifest["totals"]["partitions"] == 3
-    assert f"documents read: 5 = 5 ok + 0 failed" in result.output
+    assert "documents read: 5 = 5 ok + 0 failed" in result.output
     assert f"{total} citations" in result.output
 
 
