@@ -39,9 +39,9 @@ def _bundled_patterns() -> Path:
     return Path(__file__).resolve().parent / "patterns"
 
 
-def read_table(name: str, min_cols: int = 2) -> list[list[str]]:
+def read_table(name: str, min_cols: int = 2, directory: Path | None = None) -> list[list[str]]:
     """Rows of a TSV rule file, comments and blank lines skipped."""
-    path = patterns_dir() / name
+    path = (directory or patterns_dir()) / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -96,9 +96,9 @@ class Rules:
         return self.type_abbrevs.get(w) or self.type_words.get(w.casefold())
 
 
-def _load() -> Rules:
+def _load(d: Path) -> Rules:
     r = Rules()
-    for row in read_table("doc_types.tsv", 2):
+    for row in read_table("doc_types.tsv", 2, d):
         typ = row[0]
         if typ not in DOC_TYPES:
             raise RuleError(f"doc_types.tsv: unknown type {typ!r}")
@@ -111,15 +111,15 @@ def _load() -> Rules:
             for code in alternatives(row[3]):
                 r.code_types[code] = typ
                 r.canonical_codes[code.casefold()] = code
-    for typ, sym, *_ in read_table("implied_symbols.tsv"):
+    for typ, sym, *_ in read_table("implied_symbols.tsv", 2, d):
         r.implied_symbol[typ] = sym
-    for code, body, *rest in read_table("issuers.tsv"):
+    for code, body, *rest in read_table("issuers.tsv", 2, d):
         r.issuers[code] = body
         r.issuer_level[code] = rest[0] if rest else ""
         r.canonical_codes.setdefault(code.casefold(), code)
-    for written, code, *_ in read_table("restorations.tsv"):
+    for written, code, *_ in read_table("restorations.tsv", 2, d):
         r.restorations[written.casefold()] = code
-    for section, value, words, *_ in read_table("named_laws.tsv", 3):
+    for section, value, words, *_ in read_table("named_laws.tsv", 3, d):
         if section == "type":
             for w in alternatives(words):
                 r.named_types[w.casefold()] = value
@@ -134,11 +134,11 @@ def _load() -> Rules:
         else:
             r.named_words.setdefault(section, []).extend(alternatives(words))
     titles: dict[str, list[str]] = defaultdict(list)
-    for typ, title, *_ in read_table("law_titles.tsv"):
+    for typ, title, *_ in read_table("law_titles.tsv", 2, d):
         titles[typ].append(title)
     r.law_titles = dict(titles)
     words: dict[str, dict[str, str]] = defaultdict(dict)
-    for section, value, cell, *_ in read_table("dates.tsv", 3):
+    for section, value, cell, *_ in read_table("dates.tsv", 3, d):
         if section == "bounds":
             r.year_bounds = (int(value), int(cell))
             continue
@@ -149,20 +149,20 @@ def _load() -> Rules:
             words[section][w] = value
     r.date_words = dict(words)
     ctx: dict[str, list[str]] = defaultdict(list)
-    for section, cell, *_ in read_table("context.tsv"):
+    for section, cell, *_ in read_table("context.tsv", 2, d):
         ctx[section].extend(alternatives(cell))
     r.context = dict(ctx)
-    r.provinces = [(n, p, k) for n, p, k, *_ in read_table("provinces.tsv", 3)]
-    for rel, cues, *rest in read_table("relations.tsv"):
+    r.provinces = [(n, p, k) for n, p, k, *_ in read_table("provinces.tsv", 3, d)]
+    for rel, cues, *rest in read_table("relations.tsv", 2, d):
         for cue in alternatives(cues):
             r.relation_cues.append((rel, cue, rest[0] if rest else "forward"))
     return r
 
 
 @lru_cache(maxsize=None)
-def load_rules(directory: str | None = None) -> Rules:
-    """The rule set, loaded once (per patterns directory)."""
-    return _load()
+def load_rules(directory: str) -> Rules:
+    """The rule set of ``directory``, loaded once per process."""
+    return _load(Path(directory))
 
 
 def rules() -> Rules:
