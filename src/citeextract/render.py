@@ -52,7 +52,7 @@ def csv_text(rows: Iterable[list], header: bool) -> str:
     return buf.getvalue()
 
 
-def table(doc: Document, width: int = 100) -> str:
+def table(doc: Document) -> str:
     """A readable view of one document's mentions."""
     lines = [f"== {doc.doc}: {len(doc.citations)} citations, {len(doc.named)} named laws, "
              f"{len(doc.dates)} dates"]
@@ -70,8 +70,7 @@ def table(doc: Document, width: int = 100) -> str:
         else:
             detail = f"{'date':<18} {m.value or '(bad date)'}"
             extra = ""
-        line = f"{m.start:>7}  {shown:<41} {detail}" + (f"  [{extra}]" if extra else "")
-        lines.append(line[:width * 2])
+        lines.append(f"{m.start:>7}  {shown:<41} {detail}" + (f"  [{extra}]" if extra else ""))
     for r in doc.relations:
         lines.append(f"{'':>7}  relation: {r.source} {r.relation} {r.target}")
     if doc.subject:
