@@ -11,9 +11,11 @@ into line breaks.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
 
 import regex
 
@@ -28,9 +30,17 @@ for _c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 for _c in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
     _CHAR_MAP[_c] = ""
 
-# one fast scan for anything that may need cleaning; each hit is then read by the regex of
-# its kind, anchored at the hit
-_TRIGGER = regex.compile(r"\*{1,3}|[&\\<\p{M}" + regex.escape("".join(_CHAR_MAP)) + r"]")
+# characters replaced one for one: offsets do not move, so they need no map entry
+_ONE_FOR_ONE = {c: r for c, r in _CHAR_MAP.items() if len(r) == 1}
+# one fast scan for anything else that may need cleaning (or for a one-for-one character);
+# each hit is then read by the regex of its kind, anchored at the hit. Decomposed Vietnamese
+# (NFD) writes its diacritics with the combining marks U+0300–U+036F. (The standard-library
+# engine scans a character class several times faster than ``regex``; ``regex`` finds the
+# asterisk runs faster.)
+_TRIGGER = re.compile("[&\\\\<\u0300-\u036f" + re.escape("".join(_CHAR_MAP)) + "]")
+# Markdown emphasis: a run of asterisks with a non-space on at least one side ("QH**1**5",
+# "**Điều 1.**"); a run with white space (or the text's edge) on both sides stays
+_STARS = regex.compile(r"((?<=[^*\s])\*++|(?<!\*)\*++(?=\S))")
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ESCAPE = regex.compile(r"(?:\\r\\n|\\n|\\r)+|\\t")
 _BREAK = regex.compile(r"(?i)<br\s*/?>|</?p\s*>")
@@ -41,11 +51,6 @@ def _edit(original: str, m: regex.Match, last: int) -> tuple[int, int, str] | No
     """(start, end, replacement) for the trigger ``m``, or None when nothing changes."""
     s, e = m.span()
     c = original[s]
-    if c == "*":
-        # Markdown emphasis: a run of asterisks touching a non-space on one side
-        before = original[s - 1] if s else " "
-        after = original[e] if e < len(original) else " "
-        return (s, e, "") if not (before.isspace() and after.isspace()) else None
     if c == "&":
         em = _ENTITY.match(original, s)
         if not em:
@@ -63,6 +68,8 @@ def _edit(original: str, m: regex.Match, last: int) -> tuple[int, int, str] | No
     if c == "<":
         bm = _BREAK.match(original, s)
         return (s, bm.end(), "\n") if bm else None
+    if c in _ONE_FOR_ONE:
+        return None  # already replaced in place
     if c in _CHAR_MAP:
         return s, e, _CHAR_MAP[c]
     mm = _MARKS.match(original, s)
@@ -87,7 +94,8 @@ class CleanText:
 
     @property
     def identity(self) -> bool:
-        return not self._cs
+        """True when nothing was cleaned: the text is the original string itself."""
+        return self.text is self.original
 
     def original_start(self, c: int) -> int:
         """Original offset of the character at cleaned offset ``c``."""
@@ -118,20 +126,33 @@ class CleanText:
 def clean(original: str) -> CleanText:
     """Clean ``original`` for matching; see the module docstring for what changes."""
     ct = CleanText(original, original)
+    found = set(_TRIGGER.findall(original))
+    text = original
+    for c in found & _ONE_FOR_ONE.keys():
+        text = text.replace(c, _ONE_FOR_ONE[c])
+    others = found - _ONE_FOR_ONE.keys()
+    parts = _STARS.split(text) if "*" in text else [text]
+    if not others:
+        if len(parts) > 1:  # asterisk runs only: the whole map is built by list operations
+            _drop_runs(ct, parts)
+        else:
+            ct.text = text
+        return ct
+    edits = _run_edits(parts) if len(parts) > 1 else []
+    last = 0
+    for m in _TRIGGER.finditer(text):
+        if m.start() < last:
+            continue
+        edit = _edit(text, m, last)
+        if edit is not None:
+            edits.append(edit)
+            last = edit[1]
+    edits.sort()
     pieces: list[str] = []
     last = 0
     shift = 0  # len(cleaned so far) - len(original so far)
-    pos = 0
-    while True:
-        m = _TRIGGER.search(original, pos)
-        if m is None:
-            break
-        edit = _edit(original, m, last)
-        if edit is None:
-            pos = m.end()
-            continue
-        s, e, rep = edit
-        pieces.append(original[last:s])
+    for s, e, rep in edits:
+        pieces.append(text[last:s])
         cs = s + shift
         ct._cs.append(cs)
         ct._ce.append(cs + len(rep))
@@ -139,8 +160,24 @@ def clean(original: str) -> CleanText:
         ct._oe.append(e)
         pieces.append(rep)
         shift += len(rep) - (e - s)
-        last = pos = e
-    if ct._cs:
-        pieces.append(original[last:])
-        ct.text = "".join(pieces)
+        last = e
+    pieces.append(text[last:])
+    ct.text = "".join(pieces)
     return ct
+
+
+def _run_edits(parts: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, "") for each asterisk run of ``_STARS.split`` output."""
+    ends = list(accumulate(map(len, parts)))
+    return list(zip(ends[0:-1:2], ends[1::2], repeat("")))
+
+
+def _drop_runs(ct: CleanText, parts: list[str]) -> None:
+    """Delete the asterisk runs of ``_STARS.split`` output, with list operations only."""
+    ends = list(accumulate(map(len, parts)))
+    kept = parts[0::2]
+    ct.text = "".join(kept)
+    ct._os = ends[0:-1:2]
+    ct._oe = ends[1::2]
+    ct._cs = list(accumulate(map(len, kept[:-1])))
+    ct._ce = ct._cs
