@@ -14,7 +14,7 @@ import regex
 
 from .keys import Symbol, canonical_symbol, issuer_from_symbol, make_key, strip_number, type_from_symbol
 from .models import Citation
-from .rules import Rules, words_rx
+from .rules import Rules, trie_rx, words_rx
 
 # a symbol group: NĐ, CP, TTg, QyĐ, QĐi, CTr, SKH&CN, QH13, UBTƯMTTQVN
 _G = r"\p{Lu}(?:&\s(?=\p{Lu})|[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
@@ -42,15 +42,16 @@ class Matchers:
 
 @lru_cache(maxsize=8)
 def matchers(rules: Rules) -> Matchers:
-    words = words_rx(list(rules.type_words))
-    abbr = words_rx(list(rules.type_abbrevs))
+    # every pattern with the type word reads it right to left (lookbehinds, (?r) searches)
+    words = trie_rx(list(rules.type_words), backward=True)
+    abbr = trie_rx(list(rules.type_abbrevs), backward=True)
     tw = r"(?P<tw>(?i:" + words + r")|" + abbr + r")"
     so = r"(?:\s*(?P<so>(?i:số|so|s))\s*:?)?\s*"
     # window searches run in reverse ((?r)): anchored at the end, they fail fast
     prefix = regex.compile(r"(?r)(?<![\p{L}\d])" + tw + so + r"$")
     header_words = words_rx(rules.context.get("self_header", ["Số"]))
     header = regex.compile(r"(?m)^[\s|*#>-]*(?P<hw>(?i:" + header_words + r"))\s*[:.]?[\s|]*$")
-    named = words_rx([w for w in rules.named_types])
+    named = trie_rx(list(rules.named_types), backward=True)
     law_title = regex.compile(
         r"(?r)(?<![\p{L}])(?P<tw>(?i:" + named + r"))\s+(?P<title>\p{Lu}(?:[^\n;:.()]|\n(?=\p{Ll})){0,120}?)"
         r"\s+(?i:số)\s*$"

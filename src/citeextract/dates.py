@@ -9,49 +9,58 @@
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from .models import DateMention
-from .rules import Rules, words_rx
+from .rules import Rules, trie_rx, words_rx
 
 
-def _ci(words: list[str]) -> str:
-    return r"(?i:" + words_rx(words) + r")"
+def _ci(words: list[str], backward: bool = False) -> str:
+    return r"(?i:" + trie_rx(words, backward=backward) + r")"
+
+
+@dataclass(frozen=True)
+class DateMatchers:
+    scan: regex.Pattern  # the digit-anchored date expressions
+    prefix: regex.Pattern  # the words before one ("ngày", "tháng Tư năm"), read right to left
+    ends: frozenset  # the characters a prefix word can end with
+    not_year_after: regex.Pattern  # "2020 người": a count, not a year
 
 
 @lru_cache(maxsize=8)
-def date_regex(rules: Rules) -> regex.Pattern:
-    """One digit-anchored scan: every date expression has a digit, and the words before it
-    ("ngày", "tháng Tư năm", "quý III năm", "giai đoạn") are read by a lookbehind that is
-    only tried where a digit already matched."""
+def date_matchers(rules: Rules) -> DateMatchers:
+    """One digit-anchored scan: every date expression has a digit. The words before it
+    ("ngày", "tháng Tư năm", "quý III năm", "giai đoạn") never change where an expression
+    ends, only what it means, so they are read afterwards, at the matches alone."""
     w = rules.date_words
-    months = _ci(list(w.get("month", {})))
-    weekday = _ci(list(w.get("weekday", {})))
-    period = _ci(list(w.get("period", {})))
-    frm = _ci(list(w.get("range_from", {"từ": ""})))
-    to = _ci(list(w.get("range_to", {"đến": ""})))
-    halves = _ci(list(w.get("half", {})))
-    quarters = words_rx(list(w.get("quarter", {})))
-    not_before = _ci(list(w.get("not_year_before", {"số": ""})))
-    ngay, thang, nam = (_ci(list(w.get(k, {d: ""}))) for k, d in
-                        (("day_word", "ngày"), ("month_word", "tháng"), ("year_word", "năm")))
+
+    def words(section: str, default: str = "", backward: bool = False) -> str:
+        return _ci(list(w.get(section, {default: ""} if default else {})), backward)
+
+    # the prefix is a lookbehind, read right to left: its word lists are factored by endings
+    b = {k: words(k, d, True) for k, d in (("month", ""), ("weekday", ""), ("period", ""), ("range_from", "từ"),
+                                           ("half", ""), ("not_year_before", "số"), ("day_word", "ngày"),
+                                           ("month_word", "tháng"), ("year_word", "năm"))}
+    quarters = trie_rx(list(w.get("quarter", {})), backward=True)
     prefix = (
-        r"(?P<pre>(?P<p_half>" + halves + r"\s+)"
-        r"|(?P<p_quarter>(?i:quý)\s+(?P<q>" + quarters + r")\s*(?:" + nam + r"\s+|/\s*|-\s*|\s))"
-        r"|(?P<p_mword>" + thang + r"\s+(?P<mw>" + months + r")\s*(?:" + nam + r"\s+|,\s*|\s))"
-        r"|(?P<p_day>(?:" + weekday + r"\s*,\s*)?(?:" + frm + r"\s+)?" + ngay + r"\s+)"
-        r"|(?P<p_weekday>" + weekday + r"\s*,\s*)"
-        r"|(?P<p_period>" + period + r"\s+(?:" + frm + r"\s+)?(?:" + nam + r"\s+)?)"
-        r"|(?P<p_from>" + frm + r"\s+(?:" + nam + r"\s+)?)"
-        r"|(?P<p_month>" + thang + r"\s+)"
-        r"|(?P<p_year>" + nam + r"\s+)"
-        r"|(?P<p_not>" + not_before + r"\s{1,2}))"
+        r"(?r)(?:(?P<p_half>" + b["half"] + r"\s+)"
+        r"|(?P<p_quarter>(?i:quý)\s+(?P<q>" + quarters + r")\s*(?:" + b["year_word"] + r"\s+|/\s*|-\s*|\s))"
+        r"|(?P<p_mword>" + b["month_word"] + r"\s+(?P<mw>" + b["month"] + r")\s*(?:" + b["year_word"] + r"\s+|,\s*|\s))"
+        r"|(?P<p_day>(?:" + b["weekday"] + r"\s*,\s*)?(?:" + b["range_from"] + r"\s+)?" + b["day_word"] + r"\s+)"
+        r"|(?P<p_weekday>" + b["weekday"] + r"\s*,\s*)"
+        r"|(?P<p_period>" + b["period"] + r"\s+(?:" + b["range_from"] + r"\s+)?(?:" + b["year_word"] + r"\s+)?)"
+        r"|(?P<p_from>" + b["range_from"] + r"\s+(?:" + b["year_word"] + r"\s+)?)"
+        r"|(?P<p_month>" + b["month_word"] + r"\s+)"
+        r"|(?P<p_year>" + b["year_word"] + r"\s+)"
+        r"|(?P<p_not>" + b["not_year_before"] + r"\s{1,2}))$"
     )
+    months, to, ngay, nam = words("month"), words("range_to", "đến"), words("day_word", "ngày"), words("year_word", "năm")
+    thang_b, thang = b["month_word"], words("month_word", "tháng")
     # every alternative starts at a digit: the scan consumes one digit (a fast scan), then
-    # checks what stands before it with lookbehinds, then matches the rest ("\d?" below
-    # stands for the rest of a one- or two-digit day or month)
+    # matches the rest ("\d?" below stands for the rest of a one- or two-digit day or month)
     sep = r"\s{0,2}(?P<s1>[/.\-])\s{0,2}\d{1,2}\s{0,2}(?P=s1)\s{0,2}\d{4}"
     nd = r"\d{1,2}\s{0,2}(?P<s2>[/.\-])\s{0,2}\d{1,2}\s{0,2}(?P=s2)\s{0,2}\d{4}"
     wd_rest = r"\s+" + thang + r"\s+(?:\d{1,2}|" + months + r")\s*,?\s*(?:" + nam + r"\s+)?\d{4}"
@@ -63,29 +72,21 @@ def date_regex(rules: Rules) -> regex.Pattern:
         r"|(?P<mrange>\d?\s?/\s?\d{4}\s{0,2}-\s{0,2}\d{1,2}\s?/\s?\d{4})"
         r"|(?P<wdate>\d?" + wd_rest + r")"
         r"|(?P<ndate>\d?" + sep + r")"
-        r"|(?<=" + thang + r"\s+\d)(?:(?P<mpair>\d?\s+(?i:và)\s+\d{1,2}\s?/\s?\d{4})"
+        r"|(?<=" + thang_b + r"\s+\d)(?:(?P<mpair>\d?\s+(?i:và)\s+\d{1,2}\s?/\s?\d{4})"
         r"|(?P<month>\d?\s*(?:" + nam + r"\s+|[/.,\-]\s*|\s)\d{4}))"
         r"|(?P<bmonth>\d?\s?/\s?\d{4})"
         r"|(?P<yrange>\d{3}\s{0,2}(?:-|" + to + r"(?:\s+" + nam + r")?)\s{0,2}\d{4})"
         r"|(?P<iso>\d{3}-\d\d(?:-\d\d)?(?:T[\d:.]+Z?)?(?!\d))"
         r"|(?P<year>\d{3})"
     )
-    # the prefix is only tried after a one-character check of what ends it
+    # a prefix is only read where one to three spaces stand after one of these characters
     ends = set(",")
     for section in ("month", "weekday", "period", "range_from", "half", "quarter", "not_year_before"):
         ends |= {x[-1] for x in w.get(section, {})}
     ends |= set("yYgGmMI") | {c.upper() for c in ends} | {c.lower() for c in ends}
-    cheap = r"(?<=[" + regex.escape("".join(sorted(ends))) + r"]\s{1,3}\d)"
-    return regex.compile(
-        r"\d(?<![\d/.,:\-_]\d)(?:" + cheap + r"(?<=" + prefix + r"\d))?(?:" + rest + r")"
-        r"(?!\d|[/.\-]\d|\s?/\s?\p{Lu}|\.\w)"
-    )
-
-
-@lru_cache(maxsize=8)
-def _not_year_after(rules: Rules) -> regex.Pattern:
-    return regex.compile(r"\s{1,2}" + _ci(list(rules.date_words.get("not_year_after", {"người": ""})))
-                         + r"(?!\p{L})")
+    scan = regex.compile(r"\d(?<![\d/.,:\-_]\d)(?:" + rest + r")(?!\d|[/.\-]\d|\s?/\s?\p{Lu}|\.\w)")
+    not_year_after = regex.compile(r"\s{1,2}" + _ci(list(w.get("not_year_after", {"người": ""}))) + r"(?!\p{L})")
+    return DateMatchers(scan, regex.compile(prefix), frozenset(ends), not_year_after)
 
 
 _KINDS = ("drange", "prange", "mrange", "wdate", "ndate", "mpair", "month", "bmonth", "yrange", "iso", "year")
@@ -150,16 +151,19 @@ def _year_ok(y: int, rules: Rules) -> bool:
     return lo <= y <= hi
 
 
-def _parse(m: regex.Match, text: str, rules: Rules) -> list[tuple[int, int, str | None, str, str | None]]:
+def _parse(m: regex.Match, pm: regex.Match | None, text: str, dm: DateMatchers, rules: Rules
+           ) -> list[tuple[int, int, str | None, str, str | None]]:
     """(start, end, value, precision, problem) for one match."""
     kind = m.lastgroup
     if kind not in _KIND_SET:  # an inner group closed last (a range's separator)
         kind = next(k for k in _KINDS if m.start(k) >= 0)
-    pre = next((p for p in _PREFIXES if m.start(p) >= 0), None) if m.start("pre") >= 0 else None
+    pre = next(p for p in _PREFIXES if pm.start(p) >= 0) if pm else None
     s = m.group()
     st, en = m.span()
     if pre and pre != "p_not":
-        st = m.start("pre")
+        st = pm.start()
+    if kind == "year":
+        return _year(int(s), st, en, pre, pm, text, dm, rules)
     if kind in ("drange", "prange"):
         found = _full_dates(s, rules)
         if kind == "prange" and found:
@@ -223,41 +227,53 @@ def _parse(m: regex.Match, text: str, rules: Rules) -> list[tuple[int, int, str 
             d = int(nums[2])
             return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)] if _valid(y, mo, d, rules) else []
         return [(st, en, f"{y:04d}-{mo:02d}", "month", None)]
-    # a year, qualified by the words before it
-    y = int(s)
+    return []
+
+
+def _year(y: int, st: int, en: int, pre: str | None, pm: regex.Match | None, text: str, dm: DateMatchers,
+          rules: Rules) -> list[tuple[int, int, str | None, str, str | None]]:
+    """A four-digit number, qualified by the words before it."""
+    if pre is None or pre in ("p_day", "p_weekday"):
+        # read as a bare year: a year only from ``bare_year_from`` on, and not a count
+        if not rules.bare_year_from <= y <= rules.year_bounds[1] or dm.not_year_after.match(text, en):
+            return []
+        return [(st, en, str(y), "year", None)]
     ok = _year_ok(y, rules)
     if pre == "p_half":
-        low = " ".join(m.group("p_half").casefold().split())
+        low = " ".join(pm.group("p_half").casefold().split())
         h = next((v for k, v in rules.date_words["half"].items() if low.startswith(k.casefold())), "H1")
         return [(st, en, f"{y}-{h}" if ok else None, "half", None if ok else "impossible year")]
     if pre == "p_quarter":
-        q = rules.date_words["quarter"].get(m.group("q").upper())
+        q = rules.date_words["quarter"].get(pm.group("q").upper())
         return [(st, en, f"{y}-Q{q}" if ok and q else None, "quarter", None if ok else "impossible year")]
     if pre == "p_mword":
         mo = next((int(v) for k, v in rules.date_words["month"].items()
-                   if k.casefold() == " ".join(m.group("mw").split()).casefold()), 0)
+                   if k.casefold() == " ".join(pm.group("mw").split()).casefold()), 0)
         return [(st, en, f"{y}-{mo:02d}" if ok and mo else None, "month", None if ok else "impossible year")]
     if pre in ("p_year", "p_month", "p_period", "p_from"):
         return [(st, en, str(y) if ok else None, "year", None if ok else f"impossible year {y}")]
-    if pre == "p_not" or not rules.bare_year_from <= y <= rules.year_bounds[1] \
-            or _not_year_after(rules).match(text, en):
-        return []
-    return [(st, en, str(y), "year", None)]
+    return []  # "số 2020", "Điều 2020": a number, not a year
 
 
 def find_dates(text: str, rules: Rules, skip: list[tuple[int, int]] = ()) -> list[DateMention]:
     """Date mentions in cleaned ``text``; matches inside ``skip`` spans (citations) are dropped."""
-    rx = date_regex(rules)
+    dm = date_matchers(rules)
+    ends = dm.ends
     out: list[DateMention] = []
     skip = sorted(skip)
     si = 0
-    for m in rx.finditer(text):
+    for m in dm.scan.finditer(text):
         st = m.start()
         while si < len(skip) and skip[si][1] <= st:
             si += 1
         if si < len(skip) and skip[si][0] < m.end():
             continue
-        for s, e, value, precision, problem in _parse(m, text, rules):
+        # the words before: only after one to three spaces that follow a character a prefix ends with
+        before = text[max(0, st - 4):st]
+        n = len(before) - len(before.rstrip())
+        pm = dm.prefix.search(text, max(0, st - 100), st) \
+            if 0 < n < len(before) and n <= 3 and before[-n - 1] in ends else None
+        for s, e, value, precision, problem in _parse(m, pm, text, dm, rules):
             flags = ["bad_date"] if value is None else []
             out.append(DateMention(text=text[s:e], start=s, end=e, value=value, precision=precision,
                                    flags=flags, warnings=[f"{problem}: {text[s:e]!r}"] if problem else []))
