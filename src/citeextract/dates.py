@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .models import DateMention
-from .rules import Rules, trie_rx, words_rx
+from .rules import Rules, trie_rx
 
 
 def _ci(words: list[str], backward: bool = False) -> str:
@@ -65,8 +65,14 @@ def date_matchers(rules: Rules) -> DateMatchers:
     nd = r"\d{1,2}\s{0,2}(?P<s2>[/.\-])\s{0,2}\d{1,2}\s{0,2}(?P=s2)\s{0,2}\d{4}"
     wd_rest = r"\s+" + thang + r"\s+(?:\d{1,2}|" + months + r")\s*,?\s*(?:" + nam + r"\s+)?\d{4}"
     wd = r"\d{1,2}" + wd_rest
+    # a run of four digits can only be a year (range, ISO date); a run of one or two only a
+    # day or month: one lookahead picks the branch, and each branch keeps its order
     rest = (
-        r"(?P<drange>\d?(?:" + sep + r"|" + wd_rest + r")\s{0,2}(?:-|" + to + r")\s{0,2}(?:" + ngay + r"\s+)?(?:"
+        r"(?=\d{3}(?!\d))(?:"
+        r"(?P<yrange>\d{3}\s{0,2}(?:-|" + to + r"(?:\s+" + nam + r")?)\s{0,2}\d{4})"
+        r"|(?P<iso>\d{3}-\d\d(?:-\d\d)?(?:T[\d:.]+Z?)?(?!\d))"
+        r"|(?P<year>\d{3}))"
+        r"|(?!\d\d)(?:(?P<drange>\d?(?:" + sep + r"|" + wd_rest + r")\s{0,2}(?:-|" + to + r")\s{0,2}(?:" + ngay + r"\s+)?(?:"
         + nd + r"|" + wd + r"))"
         r"|(?P<prange>\d?(?:/\d{1,2})?(?:\s+" + to + r"\s+|\s?-\s?)(?:" + ngay + r"\s+)?\d{1,2}/\d{1,2}/\d{4})"
         r"|(?P<mrange>\d?\s?/\s?\d{4}\s{0,2}-\s{0,2}\d{1,2}\s?/\s?\d{4})"
@@ -74,10 +80,7 @@ def date_matchers(rules: Rules) -> DateMatchers:
         r"|(?P<ndate>\d?" + sep + r")"
         r"|(?<=" + thang_b + r"\s+\d)(?:(?P<mpair>\d?\s+(?i:và)\s+\d{1,2}\s?/\s?\d{4})"
         r"|(?P<month>\d?\s*(?:" + nam + r"\s+|[/.,\-]\s*|\s)\d{4}))"
-        r"|(?P<bmonth>\d?\s?/\s?\d{4})"
-        r"|(?P<yrange>\d{3}\s{0,2}(?:-|" + to + r"(?:\s+" + nam + r")?)\s{0,2}\d{4})"
-        r"|(?P<iso>\d{3}-\d\d(?:-\d\d)?(?:T[\d:.]+Z?)?(?!\d))"
-        r"|(?P<year>\d{3})"
+        r"|(?P<bmonth>\d?\s?/\s?\d{4}))"
     )
     # a prefix is only read where one to three spaces stand after one of these characters
     ends = set(",")
@@ -93,6 +96,7 @@ _KINDS = ("drange", "prange", "mrange", "wdate", "ndate", "mpair", "month", "bmo
 _KIND_SET = frozenset(_KINDS)
 _PREFIXES = ("p_half", "p_quarter", "p_mword", "p_day", "p_weekday", "p_period", "p_from", "p_month",
              "p_year", "p_not")
+_PREFIX_SET = frozenset(_PREFIXES)
 
 
 def _valid(y: int, m: int, d: int, rules: Rules) -> bool:
@@ -157,7 +161,9 @@ def _parse(m: regex.Match, pm: regex.Match | None, text: str, dm: DateMatchers, 
     kind = m.lastgroup
     if kind not in _KIND_SET:  # an inner group closed last (a range's separator)
         kind = next(k for k in _KINDS if m.start(k) >= 0)
-    pre = next(p for p in _PREFIXES if pm.start(p) >= 0) if pm else None
+    pre = pm.lastgroup if pm else None
+    if pre is not None and pre not in _PREFIX_SET:  # an inner group closed last
+        pre = next(p for p in _PREFIXES if pm.start(p) >= 0)
     s = m.group()
     st, en = m.span()
     if pre and pre != "p_not":
@@ -261,12 +267,12 @@ def find_dates(text: str, rules: Rules, skip: list[tuple[int, int]] = ()) -> lis
     ends = dm.ends
     out: list[DateMention] = []
     skip = sorted(skip)
-    si = 0
+    si, ns = 0, len(skip)
     for m in dm.scan.finditer(text):
         st = m.start()
-        while si < len(skip) and skip[si][1] <= st:
+        while si < ns and skip[si][1] <= st:
             si += 1
-        if si < len(skip) and skip[si][0] < m.end():
+        if si < ns and skip[si][0] < m.end():
             continue
         # the words before: only after one to three spaces that follow a character a prefix ends with
         before = text[max(0, st - 4):st]
@@ -274,7 +280,9 @@ def find_dates(text: str, rules: Rules, skip: list[tuple[int, int]] = ()) -> lis
         pm = dm.prefix.search(text, max(0, st - 100), st) \
             if 0 < n < len(before) and n <= 3 and before[-n - 1] in ends else None
         for s, e, value, precision, problem in _parse(m, pm, text, dm, rules):
-            flags = ["bad_date"] if value is None else []
-            out.append(DateMention(text=text[s:e], start=s, end=e, value=value, precision=precision,
-                                   flags=flags, warnings=[f"{problem}: {text[s:e]!r}"] if problem else []))
+            if problem is None and value is not None:
+                out.append(DateMention(text[s:e], s, e, value, precision, [], []))
+            else:
+                out.append(DateMention(text[s:e], s, e, value, precision, ["bad_date"] if value is None else [],
+                                       [f"{problem}: {text[s:e]!r}"] if problem else []))
     return out
