@@ -21,9 +21,10 @@ _G = r"\p{Lu}(?:&\s(?=\p{Lu})|[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
 _SEP = r"(?:\s?[-/]\s?(?=\p{Lu})|[-/])"
 _SPACE = regex.compile(r"\s")
 _YEAR_NUMBER = regex.compile(r"(?:1[89]|20)\d\d")
-_NUM = r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-zđ]?)"
+# the scan consumes a digit first (a fast scan), then checks the character before it
+_NUM = r"(?P<num>\d(?<![\p{L}\d/.,\-_=?&%#]\d)\d{0,4}(?:\.\d{1,3})?[a-zđ]?)"
 _CORE = (
-    r"(?<![\p{L}\d/.,\-_=?&%#])" + _NUM
+    _NUM
     + r"(?:(?P<s1>\s{0,2}/\s{0,2})(?:(?P<year>(?:1[89]|20)\d\d)(?P<s2>\s{0,2}/\s{0,2}))?"
     + r"(?P<sym>" + _G + r"(?:" + _SEP + _G + r"){0,5})"
     + r"|(?P<p1>\s?-\s?)(?P<psym>" + _G + r"(?:\s?/\s?" + _G + r"){0,2}))"

@@ -102,8 +102,13 @@ def find_named(text: str, rules: Rules, dates: list[DateMention], skip: list[tup
     res = NamedResult()
     date_at = {d.start: d for d in dates}
     consumed = 0  # names inside an amending law's title are part of that title
+    skip = sorted(skip)
+    si, ns = 0, len(skip)
     for m in nm.head.finditer(text):
-        if m.start() < consumed or any(s <= m.start() < e for s, e in skip):
+        st = m.start()
+        while si < ns and skip[si][1] <= st:
+            si += 1
+        if st < consumed or si < ns and skip[si][0] <= st:  # inside a numbered citation
             continue
         tw = " ".join(m.group("tw").split())
         typ = rules.named_types.get(tw.casefold())

@@ -40,10 +40,12 @@ def _to_original(doc: Document, ct: CleanText) -> None:
     """Map every mention's cleaned offsets back to the original text."""
     if ct.identity:
         return
-    for m in [*doc.mentions(), *doc.unnumbered]:
-        m.start, m.end = ct.span(m.start, m.end)
-        m.text = ct.original[m.start:m.end]
+    span, original = ct.span, ct.original
+    for ms in (doc.citations, doc.named, doc.dates, doc.unnumbered):
+        for m in ms:
+            m.start, m.end = span(m.start, m.end)
+            m.text = original[m.start:m.end]
     for r in [*doc.relations, *(r for u in doc.unnumbered for r in u.relations)]:
         if r.start >= 0:
-            r.start, r.end = ct.span(r.start, r.end)
-            r.evidence = ct.original[r.start:r.end]
+            r.start, r.end = span(r.start, r.end)
+            r.evidence = original[r.start:r.end]
