@@ -43,3 +43,46 @@ def test_offsets_map_back_through_every_edit():
 def test_clean_text_is_identity_when_nothing_to_clean():
     ct = clean("Nghị định số 61/2018/NĐ-CP")
     assert ct.identity and ct.text == ct.original
+
+
+# (original, cleaned): a run of asterisks goes unless white space (or the text's edge) stands
+# on both of its sides
+STARS = [
+    ("Luật số 39/2024/QH**1**5", "Luật số 39/2024/QH15"),
+    ("**Nghị định số 61/2018/NĐ-CP**", "Nghị định số 61/2018/NĐ-CP"),
+    ("a * b", "a * b"),
+    ("a ** b", "a ** b"),
+    ("**** x", "**** x"),
+    ("x****", "x"),
+    ("* danh mục", "* danh mục"),
+    ("***Điều 1.***\n", "Điều 1.\n"),
+]
+
+
+def test_asterisk_runs():
+    for original, cleaned in STARS:
+        ct = clean(original)
+        assert ct.text == cleaned, original
+        for i in range(len(ct.text)):
+            s, e = ct.span(i, i + 1)
+            assert original[s:e] == ct.text[i], (original, i)
+
+
+def test_one_for_one_replacements_keep_offsets_and_report_the_original_text():
+    original = "Nghị định 61/2018/N\u00d0\u2013CP ngày 23/4/2018 và Quyết định 5\u2013QĐ/TW"
+    ct = clean(original)
+    assert ct.text == "Nghị định 61/2018/NĐ-CP ngày 23/4/2018 và Quyết định 5-QĐ/TW"
+    assert not ct.identity and ct.span(3, 9) == (3, 9)
+    doc = extract(original)
+    assert [c.key for c in doc.citations] == ["61/2018/NĐ-CP", "5-QĐ/TW"]
+    for m in doc.mentions():
+        assert original[m.start:m.end] == m.text
+    assert doc.citations[0].text.endswith("N\u00d0\u2013CP")
+
+
+def test_asterisks_and_entities_together():
+    original = "**Kế hoạch** số 311/KH-SKH&amp;CN, Luật số 39/2024/QH**1**5"
+    doc = extract(original)
+    assert [c.key for c in doc.citations] == ["311/KH-SKH&CN", "39/2024/QH15"]
+    for c in doc.citations:
+        assert original[c.start:c.end] == c.text

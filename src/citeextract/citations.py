@@ -44,7 +44,7 @@ class Matchers:
 @lru_cache(maxsize=8)
 def matchers(rules: Rules) -> Matchers:
     # every pattern with the type word reads it right to left (lookbehinds, (?r) searches)
-    words = trie_rx(list(rules.type_words), backward=True)
+    words = trie_rx(list(rules.type_words), backward=True, ignore_case=True)
     abbr = trie_rx(list(rules.type_abbrevs), backward=True)
     tw = r"(?P<tw>(?i:" + words + r")|" + abbr + r")"
     so = r"(?:\s*(?P<so>(?i:số|so|s))\s*:?)?\s*"
@@ -52,7 +52,7 @@ def matchers(rules: Rules) -> Matchers:
     prefix = regex.compile(r"(?r)(?<![\p{L}\d])" + tw + so + r"$")
     header_words = words_rx(rules.context.get("self_header", ["Số"]))
     header = regex.compile(r"(?m)^[\s|*#>-]*(?P<hw>(?i:" + header_words + r"))\s*[:.]?[\s|]*$")
-    named = trie_rx(list(rules.named_types), backward=True)
+    named = trie_rx(list(rules.named_types), backward=True, ignore_case=True)
     law_title = regex.compile(
         r"(?r)(?<![\p{L}])(?P<tw>(?i:" + named + r"))\s+(?P<title>\p{Lu}(?:[^\n;:.()]|\n(?=\p{Ll})){0,120}?)"
         r"\s+(?i:số)\s*$"

@@ -19,7 +19,7 @@ from .rules import Rules, trie_rx
 
 
 def _ci(words: list[str], backward: bool = False) -> str:
-    return r"(?i:" + trie_rx(words, backward=backward) + r")"
+    return trie_rx(words, backward=backward, ignore_case=True)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def date_matchers(rules: Rules) -> DateMatchers:
         r"|(?P<p_year>" + b["year_word"] + r"\s+)"
         r"|(?P<p_not>" + b["not_year_before"] + r"\s{1,2}))$"
     )
-    months, to, ngay, nam = words("month"), words("range_to", "đến"), words("day_word", "ngày"), words("year_word", "năm")
+    months, to = words("month"), words("range_to", "đến")
+    ngay, nam = words("day_word", "ngày"), words("year_word", "năm")
     thang_b, thang = b["month_word"], words("month_word", "tháng")
     # every alternative starts at a digit: the scan consumes one digit (a fast scan), then
     # matches the rest ("\d?" below stands for the rest of a one- or two-digit day or month)
@@ -72,8 +73,8 @@ def date_matchers(rules: Rules) -> DateMatchers:
         r"(?P<yrange>\d{3}\s{0,2}(?:-|" + to + r"(?:\s+" + nam + r")?)\s{0,2}\d{4})"
         r"|(?P<iso>\d{3}-\d\d(?:-\d\d)?(?:T[\d:.]+Z?)?(?!\d))"
         r"|(?P<year>\d{3}))"
-        r"|(?!\d\d)(?:(?P<drange>\d?(?:" + sep + r"|" + wd_rest + r")\s{0,2}(?:-|" + to + r")\s{0,2}(?:" + ngay + r"\s+)?(?:"
-        + nd + r"|" + wd + r"))"
+        r"|(?!\d\d)(?:(?P<drange>\d?(?:" + sep + r"|" + wd_rest + r")\s{0,2}(?:-|" + to + r")\s{0,2}"
+        r"(?:" + ngay + r"\s+)?(?:" + nd + r"|" + wd + r"))"
         r"|(?P<prange>\d?(?:/\d{1,2})?(?:\s+" + to + r"\s+|\s?-\s?)(?:" + ngay + r"\s+)?\d{1,2}/\d{1,2}/\d{4})"
         r"|(?P<mrange>\d?\s?/\s?\d{4}\s{0,2}-\s{0,2}\d{1,2}\s?/\s?\d{4})"
         r"|(?P<wdate>\d?" + wd_rest + r")"

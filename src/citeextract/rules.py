@@ -67,19 +67,23 @@ def words_rx(words: list[str]) -> str:
     return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
 
 
-def trie_rx(words: list[str], *, backward: bool = False) -> str:
+def trie_rx(words: list[str], *, backward: bool = False, ignore_case: bool = False) -> str:
     """What ``words_rx`` matches, factored into a trie so the engine reads each character once
     instead of trying every word in turn: by shared beginnings, or with ``backward=True`` by
     shared endings for patterns matched right to left (lookbehinds, ``(?r)`` searches). Used
-    in the direction it is built for, it tries the longest word first, as ``words_rx`` does."""
+    in the direction it is built for, it tries the longest word first, as ``words_rx`` does.
+    With ``ignore_case=True`` the words are merged whatever their case ("Mười một", "Một")
+    and the pattern is case-insensitive."""
     trie: dict = {}
     for w in set(words):
-        units = [" " if u.isspace() else u for u in regex.findall(r"\s+|\S", w.strip())]
+        w = w.strip().lower() if ignore_case else w.strip()
+        units = [" " if u.isspace() else u for u in regex.findall(r"\s+|\S", w)]
         node = trie
         for u in reversed(units) if backward else units:
             node = node.setdefault(u, {})
         node[""] = {}
-    return _trie_rx(trie, backward) if trie else "(?!)"
+    rx = _trie_rx(trie, backward) if trie else "(?!)"
+    return "(?i:" + rx + ")" if ignore_case else rx
 
 
 def _trie_rx(node: dict, backward: bool) -> str:
