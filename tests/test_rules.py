@@ -43,6 +43,11 @@ def _all_matches(rx, text):
     return [(i, m.group()) for i in range(len(text) + 1) for m in [rx.match(text, i)] if m]
 
 
+def _backward_matches(rx, text):
+    """What a right-to-left search finds ending at each position (None where nothing)."""
+    return [(m := rx.search(text, 0, end)) and m.span() for end in range(len(text) + 1)]
+
+
 def test_trie_matches_what_the_flat_alternation_matches_forward():
     for words, text in TRIE_CASES:
         flat = regex.compile(r"(?i:" + words_rx(words) + r")")
@@ -54,9 +59,7 @@ def test_backward_trie_matches_what_the_flat_alternation_matches_in_a_lookbehind
     for words, text in TRIE_CASES:
         flat = regex.compile(r"(?r)(?i:" + words_rx(words) + r")$")
         trie = regex.compile(r"(?r)" + trie_rx(words, backward=True, ignore_case=True) + r"$")
-        for end in range(len(text) + 1):
-            a, b = flat.search(text, 0, end), trie.search(text, 0, end)
-            assert (a and a.span()) == (b and b.span()), (words, text[:end])
+        assert _backward_matches(trie, text) == _backward_matches(flat, text), words
 
 
 @given(st.lists(st.text(alphabet="abạẠ ", min_size=1, max_size=4), min_size=1, max_size=6),
@@ -69,10 +72,7 @@ def test_trie_equals_flat_alternation_on_arbitrary_words(words, text):
     assert _all_matches(regex.compile(trie_rx(words)), text) == _all_matches(flat, text)
     flat_i = regex.compile(r"(?i:" + words_rx(words) + r")")
     assert _all_matches(regex.compile(trie_rx(words, ignore_case=True)), text) == _all_matches(flat_i, text)
-    for case in ("", "(?i)"):
-        flat_r = regex.compile(r"(?r)" + case + r"(?:" + words_rx(words) + r")$")
-        trie_r = regex.compile(r"(?r)" + (trie_rx(words, backward=True, ignore_case=True) if case
-                                          else trie_rx(words, backward=True)) + r"$")
-        for end in range(len(text) + 1):
-            a, b = flat_r.search(text, 0, end), trie_r.search(text, 0, end)
-            assert (a and a.span()) == (b and b.span()), (case, text[:end])
+    for ignore_case in (False, True):
+        flat_r = regex.compile(r"(?r)" + "(?i)" * ignore_case + r"(?:" + words_rx(words) + r")$")
+        trie_r = regex.compile(r"(?r)" + trie_rx(words, backward=True, ignore_case=ignore_case) + r"$")
+        assert _backward_matches(trie_r, text) == _backward_matches(flat_r, text)

@@ -68,8 +68,6 @@ def _edit(original: str, m: regex.Match, last: int) -> tuple[int, int, str] | No
     if c == "<":
         bm = _BREAK.match(original, s)
         return (s, bm.end(), "\n") if bm else None
-    if c in _ONE_FOR_ONE:
-        return None  # already replaced in place
     if c in _CHAR_MAP:
         return s, e, _CHAR_MAP[c]
     mm = _MARKS.match(original, s)
@@ -130,9 +128,8 @@ def clean(original: str) -> CleanText:
     text = original
     for c in found & _ONE_FOR_ONE.keys():
         text = text.replace(c, _ONE_FOR_ONE[c])
-    others = found - _ONE_FOR_ONE.keys()
     parts = _STARS.split(text) if "*" in text else [text]
-    if not others:
+    if found <= _ONE_FOR_ONE.keys():
         if len(parts) > 1:  # asterisk runs only: the whole map is built by list operations
             _drop_runs(ct, parts)
         else:
@@ -140,7 +137,7 @@ def clean(original: str) -> CleanText:
         return ct
     edits = _run_edits(parts) if len(parts) > 1 else []
     last = 0
-    for m in _TRIGGER.finditer(text):
+    for m in _TRIGGER.finditer(text):  # the one-for-one characters are gone from ``text``
         if m.start() < last:
             continue
         edit = _edit(text, m, last)

@@ -63,7 +63,8 @@ def alternatives(cell: str) -> list[str]:
 
 def words_rx(words: list[str]) -> str:
     """A regex alternation of words, longest first, spaces matching any whitespace run."""
-    parts = sorted(set(words), key=len, reverse=True)
+    # measured with single spaces, as matched: "a " is one character long, not two
+    parts = sorted({" ".join(w.split()) for w in words} - {""}, key=len, reverse=True)
     return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in parts)
 
 
@@ -96,27 +97,9 @@ def _trie_rx(node: dict, backward: bool) -> str:
         alts.append(rest + u if backward else u + rest)
     if not alts:
         return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if "" in node:  # a word ends here: the longer words are tried first
-        if len(alts) == 1 and not (len(alts[0]) == 1 or alts[0].startswith("(?:") and _closed(alts[0])):
-            body = "(?:" + body + ")"
-        body += "?"
-    return body
-
-
-def _closed(rx: str) -> bool:
-    """True when ``rx`` is one group "(?:…)" from its first character to its last."""
-    depth = 0
-    for i, c in enumerate(rx):
-        if c == "\\":
-            continue
-        if c == "(" and (i == 0 or rx[i - 1] != "\\"):
-            depth += 1
-        elif c == ")" and rx[i - 1] != "\\":
-            depth -= 1
-            if depth == 0 and i < len(rx) - 1:
-                return False
-    return True
+    if "" in node:  # a word ends here: the optional longer words are tried first
+        return "(?:" + "|".join(alts) + ")?"
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 @dataclass(eq=False)
