@@ -14,11 +14,13 @@ import pytest
 from batch_inputs import (mixed_jsonl_lines, seed_page, seed_texts, write_jsonl, write_seed_html,
                           write_warc)
 from citeextract.readers import (InputNotFound, MissingColumn, RecordError, check_columns,
-                                 expand_inputs, html_main_text, iter_records, record_text)
+                                 expand_inputs, html_main_text, iter_records, record_text,
+                                 resolve)
 
 
 def _read(paths, **kw):
-    return list(iter_records(expand_inputs([str(p) for p in paths]), **kw))
+    """Records as a worker sees them: JSON Lines rows travel raw and are parsed there."""
+    return [resolve(r) for r in iter_records(expand_inputs([str(p) for p in paths]), **kw)]
 
 
 def _outcome(record):

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from . import gate
 from .keys import Symbol, canonical_symbol, issuer_from_symbol, make_key, strip_number, type_from_symbol
 from .models import Citation
 from .rules import Rules, trie_rx, words_rx
@@ -31,13 +32,18 @@ _CORE = (
 )
 
 
+# where a core can start: a number, then "/" or "-" and a capital (the year between may be there)
+_CORE_GATE = (r"\d[\d.]{0,8}[a-zđ]?\s{0,2}(?:/\s{0,2}(?:(?:1[89]|20)\d\d\s{0,2}/\s{0,2})?\p{Lu}"
+              r"|\s?-\s?\p{Lu})")
+
+
 @dataclass
 class Matchers:
-    core: regex.Pattern
+    core: gate.Gate
     prefix: regex.Pattern  # type word (+ "số") ending right before the number
     header: regex.Pattern  # "Số:" / "Số hiệu" header ending right before the number
     law_title: regex.Pattern  # "Luật <title> số" ending right before the number
-    short: regex.Pattern  # type word + number: + /year or nothing (short form), or + space + symbol
+    short: gate.Gate  # type word + number: + /year or nothing (short form), or + space + symbol
     split_year: regex.Pattern  # "Thông tư 16 " before "2025/TT-BTC": a year lost its slash
 
 
@@ -68,7 +74,11 @@ def matchers(rules: Rules) -> Matchers:
         r"|(?:(?P<ys>\s?/\s?|\s)(?P<year>(?:1[89]|20)\d\d))?(?![\d/.,]?\d)(?!\s?/\s?\p{Lu})(?!\s?-\s?\p{Lu}))"
     )
     split_year = regex.compile(r"(?r)(?<![\p{L}\d])" + tw + so + r"(?P<num0>\d{1,5}[a-zđ]?)\s$")
-    return Matchers(regex.compile(_CORE), prefix, header, law_title, short, split_year)
+    # the gate of the short forms: a type word, "số", and the first digit of the number
+    short_gate = ("(?:" + gate.words(rules.type_words, ignore_case=True) + "|" + gate.words(rules.type_abbrevs)
+                  + r")(?:\s*(?i:số|so|s)\s*:?)?\s*\d")
+    return Matchers(gate.Gate(regex.compile(_CORE), _CORE_GATE), prefix, header, law_title,
+                    gate.Gate(short, short_gate, start=r"\d"), split_year)
 
 
 def _word_type(m: regex.Match | None, rules: Rules) -> str | None:

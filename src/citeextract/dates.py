@@ -127,8 +127,10 @@ def _month_number(word: str, rules: Rules) -> int | None:
                  if k.casefold() == " ".join(word.split()).casefold()), None)
 
 
-def _full_dates(s: str, rules: Rules) -> list[tuple[str | None, str | None]]:
-    """ISO values of the full dates written in ``s`` (numbers or month words), in order."""
+@lru_cache(maxsize=4096)
+def _full_dates(s: str, rules: Rules) -> tuple[tuple[str | None, str | None], ...]:
+    """ISO values of the full dates written in ``s`` (numbers or month words), in order.
+    Cached: the same few date strings recur through a corpus."""
     out = []
     for m in _ONE_DATE.finditer(s):
         if m.group("n"):
@@ -143,7 +145,7 @@ def _full_dates(s: str, rules: Rules) -> list[tuple[str | None, str | None]]:
             out.append((f"{y:04d}-{mo:02d}-{d:02d}", None))
         else:
             out.append((None, f"impossible date {d}/{mo}/{y}"))
-    return out
+    return tuple(out)
 
 
 def _full_date(s: str, rules: Rules) -> tuple[str | None, str | None]:

@@ -14,13 +14,14 @@ from functools import lru_cache
 
 import regex
 
+from . import gate
 from .models import DateMention, NamedLaw
 from .rules import Rules, words_rx
 
 
 @dataclass
 class NamedMatchers:
-    head: regex.Pattern  # type word + the start of a title
+    head: gate.Gate  # type word + the start of a title
     known: regex.Pattern  # a known title right at a position
     stop: regex.Pattern  # the first stop word of a free title
     tail: regex.Pattern  # what follows a title: year, date, "số"
@@ -42,6 +43,9 @@ def named_matchers(rules: Rules) -> NamedMatchers:
         r"(?=\s+(?:\p{Lu}|[\"“]|(?i:" + words_rx(rules.open_titles + known_titles or ["\x00"]) + r")(?!\p{L})))"
     )
     del types
+    # the gate: the type word in any case, then what the head's lookahead asks for
+    head_gate = (gate.words(rules.named_types, ignore_case=True) + r"\s+(?:\p{Lu}|[\"“]|"
+                 + gate.words(rules.open_titles + known_titles, ignore_case=True) + ")")
     dated = words_rx(rules.named_words.get("title_end", ["số", "năm", "ngày"]))
     open_end = words_rx(rules.named_words.get("open_title_end", ["được"]))
     open_title = regex.compile(
@@ -69,7 +73,7 @@ def named_matchers(rules: Rules) -> NamedMatchers:
         r"|(?:,\s*)?(?:(?i:được\s+)?(?i:ban hành|thông qua)\s+)?(?P<ngay>(?i:ngày)\s))"
     )
     lower_known = frozenset(t.casefold() for t in known_titles if t[:1].islower())
-    return NamedMatchers(head, known, stop, tail, open_title, not_after, comma_more, lower_known)
+    return NamedMatchers(gate.Gate(head, head_gate), known, stop, tail, open_title, not_after, comma_more, lower_known)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..readers.record import EXTRACTION_ERROR, TIMEOUT, Record, RecordError, record_text
+from ..readers.record import EXTRACTION_ERROR, TIMEOUT, Record, RecordError, record_text, resolve
 from .schema import TABLES, document_rows, failure_rows
 from .writers import write_partition
 
@@ -144,6 +144,7 @@ def process_partition(task: PartitionTask) -> PartitionResult:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     result = PartitionResult(pid=task.pid, first_seq=task.first_seq)
     for i, record in enumerate(task.records):
+        record = resolve(record)  # a JSON Lines row is parsed here, in the worker
         out = process_record(task.first_seq + i, record, extract, task.time_limit)
         for table, table_rows in out.items():
             rows[table].extend(table_rows)

@@ -2,7 +2,8 @@
 CSV, Parquet, WARC) without loading a whole corpus into memory.
 
 >>> from citeextract.readers import expand_inputs, iter_records
->>> for record in iter_records(expand_inputs(["crawl/"])): ...
+>>> for record in iter_records(expand_inputs(["crawl/"])):
+...     text, meta = record_text(record)  # parses a JSON Lines row first (``resolve``)
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .discover import KINDS, InputError, InputFile, InputNotFound, expand_inputs
 from .files import read_file
 from .html import html_main_text
 from .jsonl import read_jsonl
-from .record import Record, RecordError, record_text
+from .record import Record, RecordError, record_text, resolve
 from .tabular import MissingColumn, check_columns, read_csv, read_parquet
 from .warc import read_warc
 
@@ -34,6 +35,7 @@ __all__ = [
     "iter_records",
     "kind_of",
     "record_text",
+    "resolve",
 ]
 
 

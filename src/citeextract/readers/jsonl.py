@@ -1,15 +1,15 @@
-"""JSON Lines, plain or gzip: one record per line, streamed line by line."""
+"""JSON Lines, plain or gzip: one record per line, streamed line by line. The reader only
+cuts lines; each line is parsed where it is extracted (``record.resolve``), so that with
+several workers the JSON decoding runs on every core."""
 from __future__ import annotations
 
 import gzip
-import json
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from .discover import InputFile
-from .fields import build_record
-from .record import DECODE_ERROR, MALFORMED_JSON, READ_ERROR, TOO_LARGE, Record, failed
+from .record import JSON, READ_ERROR, TOO_LARGE, Record, failed
 
 _CHUNK = 1 << 20
 
@@ -60,24 +60,9 @@ def read_jsonl(item: InputFile, text_field: str, id_field: str, max_bytes: int) 
                     continue
                 if not line.strip():
                     continue  # blank lines are not records
-                try:
-                    obj = json.loads(line)
-                except UnicodeDecodeError as exc:
-                    yield failed(default_id, item.path, lineno, DECODE_ERROR,
-                                 f"invalid UTF-8: {exc.reason}", disk, length)
-                    continue
-                except ValueError as exc:
-                    yield failed(default_id, item.path, lineno, MALFORMED_JSON, str(exc), disk, length)
-                    continue
-                if not isinstance(obj, dict):
-                    yield failed(default_id, item.path, lineno, MALFORMED_JSON,
-                                 f"a JSON {type(obj).__name__}, not an object", disk, length)
-                    continue
-                escaped_surrogate = b"\\ud" in line or b"\\uD" in line
-                yield build_record(obj, source=item.path, position=lineno, default_id=default_id,
-                                   text_field=text_field, id_field=id_field,
-                                   max_bytes=max_bytes, disk_bytes=disk,
-                                   size_bound=None if escaped_surrogate else length)
+                # parsed in the worker (``record.resolve``): this process only cuts lines
+                yield Record(default_id, item.path, lineno, kind=JSON, payload=line, size=length,
+                             disk_bytes=disk, fields=(text_field, id_field, max_bytes))
         except (OSError, EOFError, zlib.error) as exc:
             yield failed(f"{item.id_base}:{lineno + 1}", item.path, lineno + 1, READ_ERROR,
                          f"input broken after line {lineno}: {exc}")

@@ -7,6 +7,7 @@ record, its id and position, and keep the raw payload. Turning the payload into 
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ READ_ERROR = "read_error"  # the input itself broke (truncated gzip, bad WARC)
 
 TEXT = "text"
 HTML = "html"
+JSON = "json"  # a JSON Lines row, parsed in the worker
 
 
 class RecordError(Exception):
@@ -43,7 +45,9 @@ class Record:
     ``payload`` is ``str`` (already text), ``bytes`` (to decode) or ``None`` when the
     record failed in the reader, in which case ``error`` is ``(reason, message)``.
     ``disk_bytes`` is the share of the input file's on-disk size read for this record
-    (progress and MB/s only).
+    (progress and MB/s only). A JSON Lines row travels as its raw line (kind ``json``,
+    ``fields`` = text field, id field, size limit) and :func:`resolve` parses it in the
+    worker; until then ``doc_id`` is the row's default id and ``size`` the line's length.
     """
 
     doc_id: str
@@ -56,6 +60,7 @@ class Record:
     size: int = 0
     disk_bytes: int = 0
     error: tuple[str, str] | None = None
+    fields: tuple[str, str, int] | None = None
 
 
 def failed(doc_id: str, source: str, position: int, reason: str, message: str,
@@ -73,11 +78,37 @@ def decode_utf8(data: bytes) -> str:
         raise RecordError(DECODE_ERROR, f"invalid UTF-8 at byte {exc.start}: {exc.reason}") from None
 
 
+def resolve(record: Record) -> Record:
+    """A JSON Lines row parsed into its text record (or a failed one); any other record as is."""
+    if record.kind != JSON or record.error is not None:
+        return record
+    from .fields import build_record
+
+    line = record.payload if isinstance(record.payload, bytes) else b""
+    text_field, id_field, max_bytes = record.fields or ("text", "id", 5_000_000)
+    bad = dict(disk_bytes=record.disk_bytes, size=len(line))
+    try:
+        obj = json.loads(line)
+    except UnicodeDecodeError as exc:
+        return failed(record.doc_id, record.source, record.position, DECODE_ERROR,
+                      f"invalid UTF-8: {exc.reason}", **bad)
+    except ValueError as exc:
+        return failed(record.doc_id, record.source, record.position, MALFORMED_JSON, str(exc), **bad)
+    if not isinstance(obj, dict):
+        return failed(record.doc_id, record.source, record.position, MALFORMED_JSON,
+                      f"a JSON {type(obj).__name__}, not an object", **bad)
+    escaped_surrogate = b"\\ud" in line or b"\\uD" in line
+    return build_record(obj, source=record.source, position=record.position, default_id=record.doc_id,
+                        text_field=text_field, id_field=id_field, max_bytes=max_bytes,
+                        disk_bytes=record.disk_bytes, size_bound=None if escaped_surrogate else len(line))
+
+
 def record_text(record: Record) -> tuple[str, dict[str, Any]]:
     """The record's text and its metadata (url, title, date from HTML pages).
 
     Raises :class:`RecordError` when the record cannot give a non-empty text.
     """
+    record = resolve(record)
     if record.error is not None:
         raise RecordError(*record.error)
     meta = dict(record.metadata)
