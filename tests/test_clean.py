@@ -18,6 +18,8 @@ NOISY = [
     ("NGHỊ ĐỊNH 61/2018/NĐ-CP", "61/2018/NĐ-CP"),
     ("Luật số 39/2024/QH**1**5", "39/2024/QH15"),
     ("Ngh nh s 209/2004/N -CP", "209/2004/NĐ-CP"),
+    ("Nghị định ６１/２０１８/NĐ-CP", "61/2018/NĐ-CP"),  # full-width digits
+    ("Nghị định 𝟔𝟏/𝟐𝟎𝟏𝟖/NĐ-CP 😀", "61/2018/NĐ-CP"),  # mathematical digits, beyond the BMP
 ]
 
 
@@ -86,3 +88,12 @@ def test_asterisks_and_entities_together():
     assert [c.key for c in doc.citations] == ["311/KH-SKH&CN", "39/2024/QH15"]
     for c in doc.citations:
         assert original[c.start:c.end] == c.text
+
+
+def test_digits_of_other_scripts_read_as_0_to_9_and_emoji_stay():
+    original = "ngày ２５/٣/𝟐𝟎𝟐𝟎 😀 năm ２０２０"
+    ct = clean(original)
+    assert ct.text == "ngày 25/3/2020 😀 năm 2020"
+    assert ct.span(0, len(ct.text)) == (0, len(original))
+    doc = extract(original)
+    assert [(d.value, d.text) for d in doc.dates] == [("2020-03-25", "ngày ２５/٣/𝟐𝟎𝟐𝟎"), ("2020", "năm ２０２０")]

@@ -17,7 +17,7 @@ CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 
 # gate source → its form for RE2 on the Latin-1 image ("?" = any character outside Latin-1)
 TRANSLATIONS = [
-    (r"\d", "[0-9?]"),  # a digit of another script is "?" in the image
+    (r"\d", "[0-9]"),  # cleaned text has no other digits
     (r"[^\d/]", "[^0-9/]"),  # a negated class never excludes "?"
     (r"\p{Lu}", r"[A-Z\xc0-\xd6\xd8-\xde?]"),
     ("Nghị", "Ngh[?]"),
@@ -50,7 +50,7 @@ def test_image_is_one_byte_per_character():
 def _gates():
     r = rules()
     m, n = matchers(r), named_matchers(r)
-    return {"citation core": m.core, "short form": m.short, "named law": n.head}
+    return {"citation core": m.core, "short form": m.short, "named law": n.head, "date": date_matchers(r).scan}
 
 
 def _spans(it):
@@ -68,7 +68,7 @@ def test_gated_scans_equal_exact_scans_on_every_corpus_text():
         for kind, g in gates.items():
             assert _spans(g.finditer(text)) == _spans(g.exact.finditer(text)), (name, kind)
             checked += 1
-    assert checked >= 3 * 40
+    assert checked >= 4 * 40
 
 
 # pieces of real citations and of the characters that could fool a gate: other scripts'
@@ -76,7 +76,7 @@ def test_gated_scans_equal_exact_scans_on_every_corpus_text():
 PIECES = [
     "Nghị định", "NGHỊ ĐỊNH", "nghị định", "Quyết định số", "Thông tư liên tịch", "Kế hoạch", "\u212aế hoạch",
     "Luật", "Bộ luật", "LUẬT", "Hiến pháp", "Pháp lệnh", "Tổ chức", "Đất đai", "Ngh nh s", "ſố", "NĐ", "QĐ",
-    "61", "2018", "30c", "１２", "٣", "𝟐", "/", " / ", "-", " - ", "-CP", "NĐ-CP", "QĐ-UBND", "KH-SKH&CN", "CT/TW",
+    "61", "2018", "30c", "25/3/2020", "12-2025", "2016 - 2020", "tháng 7", " đến ", "Quý III", " và ", "１２", "٣", "𝟐", "/", " / ", "-", " - ", "-CP", "NĐ-CP", "QĐ-UBND", "KH-SKH&CN", "CT/TW",
     " ", "  ", "\n", "\u2028", "\u00a0", ":", ".", ",", "?", "\"", "“", "số", "ngày", "năm", "tháng", "Đ", "ư", "a",
 ]
 
@@ -84,7 +84,7 @@ PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30))
 def test_gated_scans_equal_exact_scans_on_generated_text(pieces):
-    text = "".join(pieces)
+    text = clean("".join(pieces)).text
     for kind, g in _gates().items():
         assert _spans(g.finditer(text)) == _spans(g.exact.finditer(text)), kind
 
@@ -97,8 +97,7 @@ def test_without_re2_a_gate_is_the_exact_scan(monkeypatch):
     assert _spans(g.finditer(text)) == [(11, 16), (20, 24)]
 
 
-# found by the generated-text test: in the image "１２" reads "??", which the gate may take
-# for "số" followed by a digit; every digit-like character of the stretch is tried
+# in the image "ố" and "?" read "?": a stretch like "số:?" must not hide the number's digit
 AMBIGUOUS = [  # text, the scan that finds something in it
     ("Nghị định１２", "short form"),
     ("NGHỊ ĐỊNH SỐ:１２", "short form"),
@@ -109,11 +108,7 @@ AMBIGUOUS = [  # text, the scan that finds something in it
 
 @pytest.mark.parametrize("text,finds", AMBIGUOUS)
 def test_gated_scans_equal_exact_scans_where_the_image_is_ambiguous(text, finds):
+    text = clean(text).text
     for kind, g in _gates().items():
         assert _spans(g.finditer(text)) == _spans(g.exact.finditer(text)), kind
     assert _spans(_gates()[finds].finditer(text))
-
-
-def test_the_date_scan_stays_ungated():
-    # a date candidate is as frequent as a digit: measured, a gate did not pay for itself
-    assert isinstance(date_matchers(rules()).scan, regex.Pattern)

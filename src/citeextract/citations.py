@@ -100,6 +100,14 @@ def _split_fused(sym: Symbol, rules: Rules) -> Symbol:
     return sym
 
 
+@lru_cache(maxsize=4096)
+def _symbol(raw: str, party: bool, rules: Rules) -> tuple[Symbol, str | None, str]:
+    """The canonical symbol of ``raw``, its issuer and the type it implies. Cached, since
+    the same symbols recur through a corpus: the Symbol returned is shared, not to be changed."""
+    sym = _split_fused(canonical_symbol(raw, rules), rules)
+    return sym, issuer_from_symbol(sym, party, rules), type_from_symbol(sym, party, rules)
+
+
 def find_citations(text: str, rules: Rules) -> list[Citation]:
     """Full citations (with a symbol) in cleaned ``text``, in reading order."""
     mt = matchers(rules)
@@ -107,7 +115,7 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
     for m in mt.core.finditer(text):
         party = m.group("psym") is not None
         raw_sym = m.group("psym") if party else m.group("sym")
-        sym = _split_fused(canonical_symbol(raw_sym, rules), rules)
+        sym, issuer, implied_type = _symbol(raw_sym, party, rules)
         if party and sym.groups[0] not in rules.code_types:
             continue  # "619 - ĐT" in a phone line: not a Party symbol
         if not party and not m.group("year") and len(sym.groups) == 1 and sym.groups[0] not in rules.issuers \
@@ -145,12 +153,12 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
                     start = hm.start("hw")
                 flags.append("self")
         if typ is None:
-            typ = type_from_symbol(sym, party, rules)
+            typ = implied_type
         out.append(Citation(
             text=text[start:end], start=start, end=end, type=typ,
             key=make_key(number, year, sym.text, party),
             number=strip_number(number), year=year, symbol=sym.text,
-            issuer=issuer_from_symbol(sym, party, rules), flags=flags, warnings=warnings,
+            issuer=issuer, flags=flags, warnings=warnings,
         ))
     return out
 

@@ -3,10 +3,10 @@
 Matching runs on the cleaned text; every reported span is mapped back so that
 ``original[start:end] == text`` holds for each mention. Cleaning is character-level and
 never moves text around: it composes NFD sequences (NFC), reads ``Ð``/``ð``/``Ɖ`` as
-``Đ``/``đ``, turns every dash into ``-`` and every exotic space into a plain space,
-drops zero-width characters and Markdown emphasis (``QH**1**5``), unescapes HTML entities,
-and turns the literal ``\\r\\n`` sequences and ``<br />`` tags that scrapers leave behind
-into line breaks.
+``Đ``/``đ``, reads the decimal digits of other scripts ("２０２０") as ``0``–``9``, turns
+every dash into ``-`` and every exotic space into a plain space, drops zero-width characters
+and Markdown emphasis (``QH**1**5``), unescapes HTML entities, and turns the literal
+``\\r\\n`` sequences and ``<br />`` tags that scrapers leave behind into line breaks.
 """
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ for _c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
     _CHAR_MAP[_c] = " "
 for _c in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
     _CHAR_MAP[_c] = ""
+# the decimal digits of other scripts ("２０２０", "٢٠٢٠", "𝟐𝟎𝟐𝟎"): the patterns count on 0-9.
+# Unicode encodes each script's digits as one run from 0 to 9, all below U+20000
+for _z in range(0x80, 0x20000):
+    if unicodedata.decimal(chr(_z), None) == 0:
+        _CHAR_MAP.update((chr(_z + i), str(i)) for i in range(10))
+_ASTRAL = "\U00010000"  # the first character beyond the BMP
 
 # characters replaced one for one: offsets do not move, so they need no map entry
 _ONE_FOR_ONE = {c: r for c, r in _CHAR_MAP.items() if len(r) == 1}
@@ -37,7 +43,10 @@ _ONE_FOR_ONE = {c: r for c, r in _CHAR_MAP.items() if len(r) == 1}
 # (NFD) writes its diacritics with the combining marks U+0300–U+036F. (The standard-library
 # engine scans a character class several times faster than ``regex``; ``regex`` finds the
 # asterisk runs faster.)
-_TRIGGER = re.compile("[&\\\\<\u0300-\u036f" + re.escape("".join(_CHAR_MAP)) + "]")
+# Characters beyond the BMP are one range (a class of many such ranges scans several times
+# slower); the hits among them that are not digits are dropped.
+_TRIGGER = re.compile("[&\\\\<\u0300-\u036f" + re.escape("".join(c for c in _CHAR_MAP if c < _ASTRAL))
+                      + _ASTRAL + "-\U0010ffff]")
 # Markdown emphasis: a run of asterisks with a non-space on at least one side ("QH**1**5",
 # "**Điều 1.**"); a run with white space (or the text's edge) on both sides stays
 _STARS = regex.compile(r"((?<=[^*\s])\*++|(?<!\*)\*++(?=\S))")
@@ -51,6 +60,8 @@ def _edit(original: str, m: regex.Match, last: int) -> tuple[int, int, str] | No
     """(start, end, replacement) for the trigger ``m``, or None when nothing changes."""
     s, e = m.span()
     c = original[s]
+    if c >= _ASTRAL:  # beyond the BMP, only digits are cleaned, and those are already replaced
+        return None
     if c == "&":
         em = _ENTITY.match(original, s)
         if not em:
@@ -124,7 +135,7 @@ class CleanText:
 def clean(original: str) -> CleanText:
     """Clean ``original`` for matching; see the module docstring for what changes."""
     ct = CleanText(original, original)
-    found = set(_TRIGGER.findall(original))
+    found = {c for c in set(_TRIGGER.findall(original)) if c < _ASTRAL or c in _CHAR_MAP}
     text = original
     for c in found & _ONE_FOR_ONE.keys():
         text = text.replace(c, _ONE_FOR_ONE[c])

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from . import gate
 from .models import DateMention
 from .rules import Rules, trie_rx
 
@@ -24,7 +25,7 @@ def _ci(words: list[str], backward: bool = False) -> str:
 
 @dataclass(frozen=True)
 class DateMatchers:
-    scan: regex.Pattern  # the digit-anchored date expressions
+    scan: gate.Gate  # the digit-anchored date expressions
     prefix: regex.Pattern  # the words before one ("ngày", "tháng Tư năm"), read right to left
     ends: frozenset  # the characters a prefix word can end with
     not_year_after: regex.Pattern  # "2020 người": a count, not a year
@@ -89,8 +90,19 @@ def date_matchers(rules: Rules) -> DateMatchers:
         ends |= {x[-1] for x in w.get(section, {})}
     ends |= set("yYgGmMI") | {c.upper() for c in ends} | {c.lower() for c in ends}
     scan = regex.compile(r"\d(?<![\d/.,:\-_]\d)(?:" + rest + r")(?!\d|[/.\-]\d|\s?/\s?\p{Lu}|\.\w)")
+    # the gate: the alternatives above without their lookarounds and back-references
+    g = {k: gate.words(w.get(k, {d: ""}), ignore_case=True) for k, d in (
+        ("month_word", "tháng"), ("month", "tháng"), ("range_to", "đến"), ("year_word", "năm"), ("day_word", "ngày"))}
+    scan_gate = (
+        r"\d(?:\d{3}(?:[^\d]|$)|\d?(?:"
+        r"\s{0,2}[/.\-]\s{0,2}\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{4}"
+        r"|\s+" + g["month_word"] + r"\s+(?:\d{1,2}|" + g["month"] + r")\s*,?\s*(?:" + g["year_word"] + r"\s+)?\d{4}"
+        r"|(?:/\d{1,2})?(?:\s+" + g["range_to"] + r"\s+|\s?-\s?)(?:" + g["day_word"] + r"\s+)?\d{1,2}/\d{1,2}/\d{4}"
+        r"|\s+(?i:và)\s+\d{1,2}\s?/\s?\d{4}"
+        r"|\s*(?:" + g["year_word"] + r"\s+|[/.,\-]\s*|\s)\d{4}))"
+    )
     not_year_after = regex.compile(r"\s{1,2}" + _ci(list(w.get("not_year_after", {"người": ""}))) + r"(?!\p{L})")
-    return DateMatchers(scan, regex.compile(prefix), frozenset(ends), not_year_after)
+    return DateMatchers(gate.Gate(scan, scan_gate), regex.compile(prefix), frozenset(ends), not_year_after)
 
 
 _KINDS = ("drange", "prange", "mrange", "wdate", "ndate", "mpair", "month", "bmonth", "yrange", "iso", "year")

@@ -8,7 +8,7 @@ image of the text (Latin-1, every other character read as ``?``, so byte offsets
 character offsets), and the exact pattern is tried only at the gate's matches.
 
 ``Gate.finditer(text)`` returns exactly what ``exact.finditer(text)`` returns on cleaned text
-(whose digits are 0-9), provided the gate is a superset: wherever the exact pattern matches
+(``clean`` reads every script's digits as 0-9), provided the gate is a superset: wherever the exact pattern matches
 at ``q``, the gate matches at ``q`` (or, with one capturing group, matches before ``q`` with
 that group starting at ``q``). The translation to the Latin-1 image keeps that true: a
 character outside Latin-1 becomes ``?`` in the pattern too, ``\\s`` and ``\\p{Lu}`` also
@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - google-re2 is a dependency; without it
 # what \s, \d and \p{Lu} match, in the image: "?" for the characters outside Latin-1
 _SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0?"  # Python's str.isspace()
 _UPPER = "A-Z\\xc0-\\xd6\\xd8-\\xde?"
-_CLASSES = {"\\s": _SPACE, "\\d": "0-9?", "\\p{Lu}": _UPPER}
+_CLASSES = {"\\s": _SPACE, "\\d": "0-9", "\\p{Lu}": _UPPER}  # cleaned text has no other digits
 _META = set("\\.^$|?*+()[]{}")
 
 
@@ -157,9 +157,8 @@ class Gate:
     Without ``start``, the gate matches where the exact pattern starts. With ``start`` (a
     gate class such as ``\\d``), the gate matches a stretch that ends where the exact pattern
     can start ("Nghị định số 40": the type word up to the number), and the exact pattern is
-    tried at every character of the stretch that ``start`` accepts; a stretch is read in the
-    image, where "?" may stand for a digit or for a letter, so that is every such character,
-    not the one RE2 happened to take."""
+    tried at every character of the stretch that ``start`` accepts, not only where RE2's
+    reading of the stretch put it ("?" in the image may stand for several letters)."""
 
     def __init__(self, exact: regex.Pattern, gate: str, start: str | None = None):
         self.exact = exact
