@@ -68,7 +68,7 @@ def test_gated_scans_equal_exact_scans_on_every_corpus_text():
         for kind, g in gates.items():
             assert _spans(g.finditer(text)) == _spans(g.exact.finditer(text)), (name, kind)
             checked += 1
-    assert checked >= 4 * 40
+    assert checked >= 4 * 20  # the seed and dev texts
 
 
 # pieces of real citations and of the characters that could fool a gate: other scripts'
