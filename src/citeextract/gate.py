@@ -8,12 +8,12 @@ image of the text (Latin-1, every other character read as ``?``, so byte offsets
 character offsets), and the exact pattern is tried only at the gate's matches.
 
 ``Gate.finditer(text)`` returns exactly what ``exact.finditer(text)`` returns on cleaned text
-(``clean`` reads every script's digits as 0-9), provided the gate is a superset: wherever the exact pattern matches
-at ``q``, the gate matches at ``q`` (or, with one capturing group, matches before ``q`` with
-that group starting at ``q``). The translation to the Latin-1 image keeps that true: a
-character outside Latin-1 becomes ``?`` in the pattern too, ``\\s`` and ``\\p{Lu}`` also
-accept ``?``, and a letter accepts its other case and, where a character outside Latin-1
-folds to it (``K`` Kelvin sign and ``k``), ``?``. The tests compare gated and exact scans
+(``clean`` reads every script's digits as 0-9), provided the gate is a superset: wherever
+the exact pattern matches at ``q``, the gate matches at ``q`` (or, for a gate given a
+``start`` class, matches a stretch that ends at ``q``). The translation to the Latin-1
+image keeps that true: a character outside Latin-1 becomes ``?`` in the pattern too, ``\\s``
+and ``\\p{Lu}`` also accept ``?``, and a letter accepts its other case and, where a
+character outside Latin-1 folds to it (``K`` Kelvin sign and ``k``), ``?``. The tests compare gated and exact scans
 on real and generated text.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Readers: stream the records of crawled corpora (text and HTML files, JSON Lines,
 CSV, Parquet, WARC) without loading a whole corpus into memory.
 
->>> from citeextract.readers import expand_inputs, iter_records
+>>> from citeextract.readers import expand_inputs, iter_records, record_text
 >>> for record in iter_records(expand_inputs(["crawl/"])):
 ...     text, meta = record_text(record)  # parses a JSON Lines row first (``resolve``)
 """
