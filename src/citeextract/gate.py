@@ -13,8 +13,8 @@ the exact pattern matches at ``q``, the gate matches at ``q`` (or, for a gate gi
 ``start`` class, matches a stretch that ends at ``q``). The translation to the Latin-1
 image keeps that true: a character outside Latin-1 becomes ``?`` in the pattern too, ``\\s``
 and ``\\p{Lu}`` also accept ``?``, and a letter accepts its other case and, where a
-character outside Latin-1 folds to it (``K`` Kelvin sign and ``k``), ``?``. The tests compare gated and exact scans
-on real and generated text.
+character outside Latin-1 folds to it (``K`` Kelvin sign and ``k``), ``?``. The tests
+compare gated and exact scans on real and generated text.
 """
 from __future__ import annotations
 
