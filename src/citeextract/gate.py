@@ -24,6 +24,8 @@ from typing import Iterator
 
 import regex
 
+from .rules import words_rx
+
 try:
     from re2 import _re2
 except ImportError:  # pragma: no cover - google-re2 is a dependency; without it, plain scans
@@ -124,15 +126,9 @@ def re2_source(src: str) -> str:
     return "".join(out)
 
 
-def literal(word: str) -> str:
-    """``word`` as a gate literal, any run of spaces in it matching any whitespace run."""
-    return r"\s+".join("".join("\\" + c if c in _META else c for c in part) for part in word.split())
-
-
 def words(items, ignore_case: bool = False) -> str:
-    """A gate alternation of ``items`` (longest first), optionally case-insensitive."""
-    alts = "|".join(literal(w) for w in sorted({" ".join(w.split()) for w in items} - {""}, key=len, reverse=True))
-    alts = alts or r"\x00\x01"
+    """A gate alternation of ``items``: ``rules.words_rx``, whose escapes ``re2_source`` reads."""
+    alts = words_rx(list(items)) or r"\x00\x01"  # an empty list matches nothing
     return f"(?i:{alts})" if ignore_case else f"(?:{alts})"
 
 
