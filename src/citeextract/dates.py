@@ -290,9 +290,9 @@ def find_dates(text: str, rules: Rules, skip: list[tuple[int, int]] = ()) -> lis
         if si < ns and skip[si][0] < m.end():
             continue
         # the words before: only after one to three spaces that follow a character a prefix ends with
-        before = text[max(0, st - 4):st]
+        before = text[st - 4 if st > 4 else 0:st]
         n = len(before) - len(before.rstrip())
-        pm = dm.prefix.search(text, max(0, st - 100), st) \
+        pm = dm.prefix.search(text, st - 100 if st > 100 else 0, st) \
             if 0 < n < len(before) and n <= 3 and before[-n - 1] in ends else None
         for s, e, value, precision, problem in _parse(m, pm, text, dm, rules):
             if problem is None and value is not None:

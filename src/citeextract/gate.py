@@ -180,19 +180,31 @@ class Gate:
         pos = 0  # where the gate scan resumes
         end = 0  # the end of the last exact match: candidates before it are inside it
         tried = -1
+        if starts is None:  # the gate matches where the exact pattern starts
+            while pos < size:
+                (first, _), = match(unanchored, data, pos, size)
+                if first < 0:
+                    return
+                m = exact_match(text, first)
+                pos = first + 1
+                if m:
+                    yield m
+                    end = m.end()
+                    if end > pos:
+                        pos = end
+            return
         while pos < size:
             (first, last), = match(unanchored, data, pos, size)
             if first < 0:
                 return
-            lo = max(first, end, tried + 1)
-            cands = [first] if starts is None else [c.start() for c in starts.finditer(data, lo, last)]
-            for cand in cands:
-                if cand < lo:
-                    continue
-                tried = cand
-                m = exact_match(text, cand)
+            lo = first if first > end else end
+            if lo <= tried:
+                lo = tried + 1
+            for c in starts.finditer(data, lo, last):
+                tried = c.start()
+                m = exact_match(text, tried)
                 if m:
                     yield m
                     end = m.end()
                     break
-            pos = max(first + 1, end)  # the next gate match starts after this one's start
+            pos = end if end > first + 1 else first + 1  # the next gate match starts after this one's start
