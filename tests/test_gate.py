@@ -78,6 +78,7 @@ PIECES = [
     "Luật", "Bộ luật", "LUẬT", "Hiến pháp", "Pháp lệnh", "Tổ chức", "Đất đai", "Ngh nh s", "ſố", "NĐ", "QĐ",
     "61", "2018", "30c", "25/3/2020", "12-2025", "2016 - 2020", "tháng 7", " đến ", "Quý III", " và ", "１２", "٣", "𝟐", "/", " / ", "-", " - ", "-CP", "NĐ-CP", "QĐ-UBND", "KH-SKH&CN", "CT/TW",
     " ", "  ", "\n", "\u2028", "\u00a0", ":", ".", ",", "?", "\"", "“", "số", "ngày", "năm", "tháng", "Đ", "ư", "a",
+    "_", "T10:00Z", "2020-01-01",
 ]
 
 
@@ -95,6 +96,28 @@ def test_without_re2_a_gate_is_the_exact_scan(monkeypatch):
     g = gate.Gate(exact, r"\d+/\p{Lu}")
     text = "Quyết định 12/QĐ và 3/KH"
     assert _spans(g.finditer(text)) == [(11, 16), (20, 24)]
+
+
+LEAD_TEXTS = [  # a lead gate: one gate match per number, at its first digit (or the text's start)
+    ("12 a34 /56 7", [(0, 2), (4, 6), (11, 12)]),
+    ("5", [(0, 1)]),
+    ("/5 _6 ٣", [(6, 7)]),
+    ("", []),
+    ("1/2 3", [(0, 1), (4, 5)]),
+]
+
+
+@pytest.mark.parametrize("text,spans", LEAD_TEXTS)
+def test_a_lead_gate_finds_what_a_leading_lookbehind_allows(text, spans):
+    exact = regex.compile(r"\d(?<![\d/_]\d)\d*")
+    g = gate.Gate(exact, r"\d", lead=r"[^\d/_]")
+    text = clean(text).text
+    assert _spans(g.finditer(text)) == _spans(exact.finditer(text)) == spans
+
+
+def test_a_gate_takes_a_start_or_a_lead_not_both():
+    with pytest.raises(ValueError, match="not both"):
+        gate.Gate(regex.compile(r"\d"), r"\d", start=r"\d", lead=r"[^\d]")
 
 
 # in the image "ố" and "?" read "?": a stretch like "số:?" must not hide the number's digit

@@ -102,7 +102,9 @@ def date_matchers(rules: Rules) -> DateMatchers:
         r"|\s*(?:" + g["year_word"] + r"\s+|[/.,\-]\s*|\s)\d{4}))"
     )
     not_year_after = regex.compile(r"\s{1,2}" + _ci(list(w.get("not_year_after", {"người": ""}))) + r"(?!\p{L})")
-    return DateMatchers(gate.Gate(scan, scan_gate), regex.compile(prefix), frozenset(ends), not_year_after)
+    # the scan's lookbehind, as the gate's lead: no digit, "/", ".", ",", ":", "-" or "_" before
+    return DateMatchers(gate.Gate(scan, scan_gate, lead=r"[^\d/.,:\-_]"), regex.compile(prefix), frozenset(ends),
+                        not_year_after)
 
 
 _KINDS = ("drange", "prange", "mrange", "wdate", "ndate", "mpair", "month", "bmonth", "yrange", "iso", "year")
@@ -206,7 +208,13 @@ def _parse(m: regex.Match, pm: regex.Match | None, text: str, dm: DateMatchers, 
             return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)]
         return [(st, en, None, "day", f"impossible date {d}/{mo}/{y}")]
     if kind == "wdate":
-        v, problem = _full_date(s, rules)
+        nums = _NUMS.findall(s)
+        if len(nums) == 3:  # "25 tháng 3 năm 2020": the month in figures
+            d, mo, y = int(nums[0]), int(nums[1]), int(nums[2])
+            if _valid(y, mo, d, rules):
+                return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)]
+            return [(st, en, None, "day", f"impossible date {d}/{mo}/{y}")]
+        v, problem = _full_date(s, rules)  # "ngày 25 tháng Ba năm 2020": a month word
         return [(st, en, v, "day", problem)]
     if kind == "mpair":
         nums = _NUMS.findall(s)

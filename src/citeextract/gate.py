@@ -154,13 +154,25 @@ class Gate:
     gate class such as ``\\d``), the gate matches a stretch that ends where the exact pattern
     can start ("Nghị định số 40": the type word up to the number), and the exact pattern is
     tried at every character of the stretch that ``start`` accepts, not only where RE2's
-    reading of the stretch put it ("?" in the image may stand for several letters)."""
+    reading of the stretch put it ("?" in the image may stand for several letters).
 
-    def __init__(self, exact: regex.Pattern, gate: str, start: str | None = None):
+    ``lead`` (a gate class; not with ``start``) is what the character before the exact
+    start must be, when the exact pattern begins with a lookbehind that says so: the gate
+    then matches that character too (or the text's start), so that a long number is one gate
+    match at its first digit, not one at every digit."""
+
+    def __init__(self, exact: regex.Pattern, gate: str, start: str | None = None, lead: str | None = None):
+        if start and lead:
+            raise ValueError("a gate takes a start class or a lead class, not both")
         self.exact = exact
         self.source = gate
         self._re2 = None
         self._starts = re.compile(re2_source(start).encode("ascii")) if start else None
+        self._lead = None
+        if lead:
+            lead_rx = re.compile(re2_source(lead).encode("ascii"))
+            self._lead = frozenset(b for b in range(256) if lead_rx.fullmatch(bytes((b,))))
+            gate = f"(?:^|{lead})(?:{gate})"
         if _re2 is not None:
             options = _re2.RE2.Options()
             options.encoding = _re2.RE2.Options.Encoding.LATIN1
@@ -180,6 +192,22 @@ class Gate:
         pos = 0  # where the gate scan resumes
         end = 0  # the end of the last exact match: candidates before it are inside it
         tried = -1
+        lead = self._lead
+        if lead is not None:  # the gate matches the character before the exact start too
+            while pos < size:
+                (first, _), = match(unanchored, data, pos, size)
+                if first < 0:
+                    return
+                if data[first] in lead:  # not the text's start
+                    first += 1
+                m = exact_match(text, first)
+                pos = first + 1  # ``first`` is no lead character: the next gate match is after it
+                if m:
+                    yield m
+                    end = m.end()
+                    if end - 1 > pos:  # the next exact start is at ``end`` or later
+                        pos = end - 1
+            return
         if starts is None:  # the gate matches where the exact pattern starts
             while pos < size:
                 (first, _), = match(unanchored, data, pos, size)
