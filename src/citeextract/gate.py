@@ -11,11 +11,11 @@ character offsets), and the exact pattern is tried only at the gate's matches.
 (``clean`` reads every script's digits as 0-9), provided the gate is a superset: wherever
 the exact pattern matches at ``q``, the gate matches at ``q`` (for a gate given a ``start``
 class, a stretch that ends at ``q``; for one given a ``lead`` class, at ``q - 1``, or at the
-text's start when ``q`` is 0). The translation to the Latin-1
-image keeps that true: a character outside Latin-1 becomes ``?`` in the pattern too, ``\\s``
-and ``\\p{Lu}`` also accept ``?``, and a letter accepts its other case and, where a
-character outside Latin-1 folds to it (``K`` Kelvin sign and ``k``), ``?``. The tests
-compare gated and exact scans on real and generated text.
+text's start when ``q`` is 0). The translation to the Latin-1 image keeps that true: a
+character outside Latin-1 becomes ``?`` in the pattern too, ``\\s`` and ``\\p{Lu}`` also
+accept ``?``, and a letter accepts its other case and, where a character outside Latin-1
+folds to it (``K`` Kelvin sign and ``k``), ``?``. The tests compare gated and exact scans on
+real and generated text.
 """
 from __future__ import annotations
 
