@@ -13,12 +13,10 @@ parsing of dates may cost in all.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from pathlib import Path
 
-from throughput import BARE, DEFAULT_BULK, records
+from throughput import BARE, sample, sample_options
 
 from citeextract.clean import _TRIGGER, clean
 from citeextract.dates import date_matchers
@@ -37,23 +35,11 @@ def best(fn, repeat: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
-    ap.add_argument("--limit-mb", type=float, default=5.0)
-    ap.add_argument("--skip", type=int, default=0, help="records to skip first")
-    ap.add_argument("--repeat", type=int, default=5)
-    args = ap.parse_args(argv)
+    args = sample_options(__doc__, repeat=5).parse_args(argv)
     if not args.bulk.exists():
         print(f"floor: bulk corpus not found at {args.bulk} (use --bulk PATH)", file=sys.stderr)
         return 2
-    texts, size = [], 0
-    for i, text in enumerate(records(args.bulk, None)):
-        if i < args.skip:
-            continue
-        texts.append(text)
-        size += len(text.encode("utf-8"))
-        if size >= args.limit_mb * 1e6:
-            break
+    texts, size = sample(args.bulk, args.limit_mb, args.skip)
     cleaned = [clean(t) for t in texts]
     scan = date_matchers(rules()).scan
     found = [list(scan.finditer(ct.text)) for ct in cleaned]

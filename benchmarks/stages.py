@@ -11,12 +11,10 @@ A stage at 2.0x costs two bare passes; the extraction's ratio to the bare pass (
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from pathlib import Path
 
-from throughput import BARE, DEFAULT_BULK, records
+from throughput import BARE, sample, sample_options
 
 import citeextract
 from citeextract.citations import find_citations, find_short_forms
@@ -52,23 +50,11 @@ def one_round(texts: list[str]) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
-    ap.add_argument("--limit-mb", type=float, default=5.0)
-    ap.add_argument("--skip", type=int, default=0, help="records to skip first")
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args(argv)
+    args = sample_options(__doc__, repeat=3).parse_args(argv)
     if not args.bulk.exists():
         print(f"stages: bulk corpus not found at {args.bulk} (use --bulk PATH)", file=sys.stderr)
         return 2
-    texts, size = [], 0
-    for i, text in enumerate(records(args.bulk, None)):
-        if i < args.skip:
-            continue
-        texts.append(text)
-        size += len(text.encode("utf-8"))
-        if size >= args.limit_mb * 1e6:
-            break
+    texts, size = sample(args.bulk, args.limit_mb, args.skip)
     mb = size / 1e6
     citeextract.extract("khởi động Nghị định 1/2020/NĐ-CP ngày 1/1/2020")  # compile rules once
     best: dict[str, float] = {}

@@ -37,6 +37,29 @@ def records(path: Path, limit_bytes: int | None):
                 return
 
 
+def sample_options(doc: str, repeat: int) -> argparse.ArgumentParser:
+    """The options of the benchmarks that time a sample of the corpus several times."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
+    ap.add_argument("--limit-mb", type=float, default=5.0)
+    ap.add_argument("--skip", type=int, default=0, help="records to skip first")
+    ap.add_argument("--repeat", type=int, default=repeat)
+    return ap
+
+
+def sample(path: Path, limit_mb: float, skip: int) -> tuple[list[str], int]:
+    """The texts of ``limit_mb`` MB of records after the first ``skip``, and their UTF-8 size."""
+    texts, size = [], 0
+    for i, text in enumerate(records(path, None)):
+        if i < skip:
+            continue
+        texts.append(text)
+        size += len(text.encode("utf-8"))
+        if size >= limit_mb * 1e6:
+            break
+    return texts, size
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bulk", type=Path, default=DEFAULT_BULK)

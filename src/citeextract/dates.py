@@ -125,6 +125,13 @@ def _valid(y: int, m: int, d: int, rules: Rules) -> bool:
     return True
 
 
+def _day(d: int, mo: int, y: int, rules: Rules) -> tuple[str | None, str | None]:
+    """(ISO value, None) for a possible day-month-year, else (None, the problem)."""
+    if _valid(y, mo, d, rules):
+        return f"{y:04d}-{mo:02d}-{d:02d}", None
+    return None, f"impossible date {d}/{mo}/{y}"
+
+
 _NUMS = regex.compile(r"\d+")
 
 
@@ -155,10 +162,7 @@ def _full_dates(s: str, rules: Rules) -> tuple[tuple[str | None, str | None], ..
             if mo is None:
                 out.append((None, f"month {m.group('wm')!r} not understood"))
                 continue
-        if _valid(y, mo, d, rules):
-            out.append((f"{y:04d}-{mo:02d}-{d:02d}", None))
-        else:
-            out.append((None, f"impossible date {d}/{mo}/{y}"))
+        out.append(_day(d, mo, y, rules))
     return tuple(out)
 
 
@@ -204,17 +208,14 @@ def _parse(m: regex.Match, pm: regex.Match | None, text: str, dm: DateMatchers, 
         return [(st, en, None, "range", pa or pb)]
     if kind == "ndate":
         d, mo, y = (int(x) for x in _NUMS.findall(s)[-3:])
-        if _valid(y, mo, d, rules):
-            return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)]
-        return [(st, en, None, "day", f"impossible date {d}/{mo}/{y}")]
+        v, problem = _day(d, mo, y, rules)
+        return [(st, en, v, "day", problem)]
     if kind == "wdate":
         nums = _NUMS.findall(s)
         if len(nums) == 3:  # "25 tháng 3 năm 2020": the month in figures
-            d, mo, y = int(nums[0]), int(nums[1]), int(nums[2])
-            if _valid(y, mo, d, rules):
-                return [(st, en, f"{y:04d}-{mo:02d}-{d:02d}", "day", None)]
-            return [(st, en, None, "day", f"impossible date {d}/{mo}/{y}")]
-        v, problem = _full_date(s, rules)  # "ngày 25 tháng Ba năm 2020": a month word
+            v, problem = _day(int(nums[0]), int(nums[1]), int(nums[2]), rules)
+        else:  # "ngày 25 tháng Ba năm 2020": a month word
+            v, problem = _full_date(s, rules)
         return [(st, en, v, "day", problem)]
     if kind == "mpair":
         nums = _NUMS.findall(s)

@@ -191,37 +191,27 @@ class Gate:
         unanchored = _re2.RE2.Anchor.UNANCHORED
         size = len(data)
         pos = 0  # where the gate scan resumes
-        end = 0  # the end of the last exact match: candidates before it are inside it
-        tried = -1
-        lead = self._lead
-        if lead is not None:  # the gate matches the character before the exact start too
+        if starts is None:
+            # the gate matches where the exact pattern starts or, with a lead class, one
+            # character before (except at the text's start); after a match, the next gate match
+            # (its lead character included) starts at the match's end or later
+            lead = self._lead
+            back = 0 if lead is None else 1
             while pos < size:
                 (first, _), = match(unanchored, data, pos, size)
                 if first < 0:
                     return
-                if data[first] in lead:  # not the text's start
+                if lead is not None and data[first] in lead:
                     first += 1
                 m = exact_match(text, first)
-                pos = first + 1  # ``first`` is no lead character: the next gate match is after it
+                pos = first + 1  # ``first`` is no lead character
                 if m:
                     yield m
-                    end = m.end()
-                    if end - 1 > pos:  # the next exact start is at ``end`` or later
-                        pos = end - 1
+                    if m.end() - back > pos:
+                        pos = m.end() - back
             return
-        if starts is None:  # the gate matches where the exact pattern starts
-            while pos < size:
-                (first, _), = match(unanchored, data, pos, size)
-                if first < 0:
-                    return
-                m = exact_match(text, first)
-                pos = first + 1
-                if m:
-                    yield m
-                    end = m.end()
-                    if end > pos:
-                        pos = end
-            return
+        end = 0  # the end of the last exact match: candidates before it are inside it
+        tried = -1
         while pos < size:
             (first, last), = match(unanchored, data, pos, size)
             if first < 0:
