@@ -42,3 +42,10 @@ def test_python_examples():
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert runner.failures == 0
+
+
+def test_ci_runs_the_readme_test_command():
+    blocks = regex.findall(r"```bash\n([^\n]*)\n```", README)
+    test_command = next(b for b in blocks if b.endswith("pytest"))
+    assert "requirements.lock" in test_command
+    assert test_command in (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
