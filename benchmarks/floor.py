@@ -18,9 +18,9 @@ import time
 
 from throughput import BARE, sample, sample_options
 
-from citeextract.clean import _TRIGGER, clean
-from citeextract.dates import date_matchers
-from citeextract.gate import image
+from citeextract.pipeline.clean import _TRIGGER, clean
+from citeextract.pipeline.dates import date_matchers
+from citeextract.pipeline.gate import image
 from citeextract.models import DateMention
 from citeextract.rules import rules
 

@@ -17,11 +17,11 @@ import time
 from throughput import BARE, sample, sample_options
 
 import citeextract
-from citeextract.citations import find_citations, find_short_forms
-from citeextract.clean import clean
-from citeextract.context import attach_context
-from citeextract.dates import find_dates
-from citeextract.named import find_named
+from citeextract.pipeline.citations import find_citations, find_short_forms
+from citeextract.pipeline.clean import clean
+from citeextract.pipeline.context import attach_context
+from citeextract.pipeline.dates import find_dates
+from citeextract.pipeline.named import find_named
 from citeextract.rules import rules
 
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Materialise the excerpts of a gold set: write SET/raw/<doc>.txt = text[start:end] for each
 row of SET/excerpts.tsv, reading the third-party bulk corpus (not stored in this repository).
+A document with several rows (the head and the closing of a long legal text) is its parts in
+order, joined by a line holding only "…".
 
 usage: python3 corpora/make_raw.py SET [--bulk PATH] [--out DIR]
        e.g. python3 corpora/make_raw.py corpora/bulk_gold ; python3 corpora/make_raw.py corpora/heldout
@@ -13,6 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PART_BREAK = "\n…\n"
 DEFAULT_BULK = ROOT.parent / "shared" / "corpora" / "bulk" / "tnt305_tai_lieu_noi_bo_dataset.jsonl.gz"
 
 
@@ -35,6 +38,7 @@ def main():
         wanted.setdefault(r["bulk_id"], []).append(r)
     args.out.mkdir(parents=True, exist_ok=True)
     found = set()
+    texts = {}
     with gzip.open(args.bulk, "rt", encoding="utf-8") as f:
         for line in f:
             if len(found) == len(wanted):
@@ -51,11 +55,13 @@ def main():
                 start, end = int(r["start"]), int(r["end"])
                 if not 0 <= start < end <= len(text):
                     sys.exit(f"make_raw.py: error: bad offsets for {r['doc']} ({start}:{end}, record length {len(text)})")
-                (args.out / f"{r['doc']}.txt").write_text(text[start:end], encoding="utf-8", newline="")
+                texts.setdefault(r["doc"], []).append(text[start:end])
     missing = sorted(wanted.keys() - found)
     if missing:
         sys.exit(f"make_raw.py: error: record(s) not found in bulk corpus: {', '.join(missing)}")
-    print(f"wrote {len(rows)} excerpt(s) to {args.out}")
+    for doc, parts in texts.items():
+        (args.out / f"{doc}.txt").write_text(PART_BREAK.join(parts), encoding="utf-8", newline="")
+    print(f"wrote {len(texts)} excerpt(s) to {args.out}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 from html.parser import HTMLParser
 
-from citeextract.annotate import annotate_html
+from citeextract.output.annotate import annotate_html
 from citeextract.pipeline import extract
 
 TEXT = ('<script>alert("x")</script> Nghị quyết 76/NQ-CP ngày 13/6/2013 của Chính phủ sửa đổi, '

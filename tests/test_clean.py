@@ -2,7 +2,7 @@
 import unicodedata
 
 from citeextract import extract
-from citeextract.clean import clean
+from citeextract.pipeline.clean import clean
 
 NOISY = [
     (unicodedata.normalize("NFD", "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018"), "61/2018/NĐ-CP"),

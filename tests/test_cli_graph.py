@@ -3,7 +3,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from citeextract.cli import main
-from citeextract.exports import read_graph
+from citeextract.corpus.exports import read_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = str(ROOT / "corpora" / "seeds")

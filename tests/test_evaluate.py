@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from citeextract import extract
-from citeextract.evaluate import doc_stem, read_jsonl, score
-from citeextract.noise import noisy
+from citeextract.evaluation.scoring import doc_stem, read_jsonl, score
+from citeextract.evaluation.noise import noisy
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {"dev": ROOT / "corpora/dev/raw", "seeds": ROOT / "corpora/seeds"}
@@ -43,15 +43,26 @@ def test_noisy_copy_really_differs():
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="reference scorer not beside the project")
 def test_agrees_with_reference_scorer(tmp_path):
-    gold = ROOT / "corpora/dev/gold.jsonl"
+    gold_docs = read_jsonl(ROOT / "corpora/dev/gold.jsonl")
+    # pinpoints and effective dates, right and wrong, so those measures are compared too
+    gold_docs["d001"]["citations"][0]["pinpoints"] = ["dieu:5/khoan:2"]
+    gold_docs["d001"]["citations"][1]["pinpoints"] = []
+    gold_docs["d002"]["citations"][0]["pinpoints"] = ["Dieu:3/khoan:1/diem:a", "dieu:3/khoan:1/diem:b"]
+    gold_docs["d002"]["effective"] = "2020-01-01"
+    gold_docs["d003"]["effective"] = None
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in gold_docs.values()), encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
     docs = predictions(SETS["dev"], seed=2)
     docs["d001"]["citations"] = docs["d001"]["citations"][1:]  # a miss, so figures are not all 1.0
+    docs["d002"]["citations"][0]["pinpoints"] = ["dieu:3/khoan:1/diem:b", "dieu:3 / khoan:1 / diem:a"]
+    docs["d002"]["effective"] = "2020-01-01"
     pred.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs.values()), encoding="utf-8")
     ref = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred), "--json"],
                          capture_output=True, text=True, check=True)
     ours = score(read_jsonl(gold), read_jsonl(pred)).totals
     assert json.loads(ref.stdout) == json.loads(json.dumps(ours))
+    assert ours["pin"]["n"] >= 1 and ours["eff"]["n"] == 2
 
 
 BULK = ROOT.parent / "shared/corpora/bulk/tnt305_tai_lieu_noi_bo_dataset.jsonl.gz"

@@ -3,8 +3,8 @@ import pandas as pd
 import networkx as nx
 import pytest
 
-from citeextract.exports import read_graph, table_paths, write_graph
-from citeextract.graph import build_graph
+from citeextract.corpus.exports import read_graph, table_paths, write_graph
+from citeextract.corpus.graph import build_graph
 from test_graph import _items
 
 

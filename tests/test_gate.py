@@ -6,11 +6,11 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citeextract import gate
-from citeextract.citations import matchers
-from citeextract.clean import clean
-from citeextract.dates import date_matchers
-from citeextract.named import named_matchers
+from citeextract.pipeline import gate
+from citeextract.pipeline.citations import matchers
+from citeextract.pipeline.clean import clean
+from citeextract.pipeline.dates import date_matchers
+from citeextract.pipeline.named import named_matchers
 from citeextract.rules import rules
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from citeextract.graph import Item, build_graph, conflicts, relation_edges
+from citeextract.corpus.graph import Item, build_graph, conflicts, relation_edges
 from citeextract.models import Citation, Document
 from citeextract.pipeline import extract
 

@@ -1,4 +1,4 @@
-from citeextract.tokenize import sentences, tokenize
+from citeextract.output.tokenize import sentences, tokenize
 
 TEXT = ("Tiếp tục tuyên truyền Nghị quyết 30c/NQ-CP ngày 08/11/2011 của Chính phủ. "
         "Nghị định 61/2018/NĐ-CP quy định.\nTheo Luật Đất đai năm 2013.")

@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 from .models import Citation, DateMention, Document, NamedLaw, Relation  # noqa: E402
 from .pipeline import extract  # noqa: E402
-from .frames import to_dataframe  # noqa: E402
+from .output.frames import to_dataframe  # noqa: E402
 
 __all__ = [
     "Citation",

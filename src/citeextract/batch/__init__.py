@@ -6,6 +6,8 @@
 >>> for doc in iter_documents("out"): ...
 
 See docs/batch.md for the layout and the table schemas.
+
+May import: ``models``, ``rules``, ``pipeline`` and ``readers``. Must not import ``cli``.
 """
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..readers.record import EXTRACTION_ERROR, TIMEOUT, Record, RecordError, record_text, resolve
+from ..readers.record import EXTRACTION_ERROR, TIMEOUT, Record, RecordError
+from ..readers.text import record_text, resolve
 from .schema import TABLES, document_rows, failure_rows
 from .writers import write_partition
 

@@ -1,4 +1,7 @@
-"""The ``citeextract`` command line: one module per command, registered here."""
+"""The ``citeextract`` command line: one module per command, registered here.
+
+The top layer: it may import every other layer, and nothing imports it.
+"""
 from __future__ import annotations
 
 import click

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from ..annotate import annotate_html
-from ..inputs import InputError, read_input
+from ..output.annotate import annotate_html
+from ..readers.textfile import InputError, read_input
 from ..pipeline import extract
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import GoldError, doc_stem, format_table, read_jsonl, score
-from ..inputs import InputError, read_input
-from ..noise import noisy
+from ..evaluation.scoring import GoldError, doc_stem, format_table, read_jsonl, score
+from ..readers.textfile import InputError, read_input
+from ..evaluation.noise import noisy
 from ..pipeline import extract as run_extract
 
 

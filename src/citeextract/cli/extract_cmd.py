@@ -5,9 +5,9 @@ import sys
 
 import click
 
-from ..inputs import InputError, read_input
+from ..readers.textfile import InputError, read_input
 from ..pipeline import extract as run_extract
-from ..render import FORMATS, csv_rows, csv_text, document_json, jsonl_lines, table
+from ..output.render import FORMATS, csv_rows, csv_text, document_json, jsonl_lines, table
 
 
 @click.command()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..exports import FORMATS, ExportError, guess_format, write_graph
-from ..graph import Item, build_graph
-from ..inputs import InputError, read_input
+from ..corpus.exports import FORMATS, ExportError, guess_format, write_graph
+from ..corpus.graph import Item, build_graph
+from ..readers.textfile import InputError, read_input
 
 
 def iter_items(inputs: tuple[str, ...], failed: list[str]) -> Iterator[Item]:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..exports import ExportError, SUFFIXES, read_graph
-from ..graph import build_graph
-from ..stats import report
+from ..corpus.exports import ExportError, SUFFIXES, read_graph
+from ..corpus.graph import build_graph
+from ..corpus.stats import report
 from .graph_cmd import iter_items
 
 

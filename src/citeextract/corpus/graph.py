@@ -1,7 +1,7 @@
 """The citation graph of a corpus: a networkx ``MultiDiGraph`` with plain-data attributes.
 
 Nodes: ``article`` (one per input text) and ``document`` (one per real document, see
-:mod:`citeextract.identity`). Edges: article → document ``cites`` (mention count, offsets),
+:mod:`citeextract.corpus.identity`). Edges: article → document ``cites`` (mention count, offsets),
 document → document with the relation type (``implements``, ``based_on``, ``amends`` …) and
 the article stating it as ``article``. Attribute values are str/int/bool only (lists joined
 with ``|``) so the graph survives GraphML, GEXF, JSON, CSV, Parquet and Neo4j exports.
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .identity import ArticleContext, resolve
-from .keys import norm_key
-from .models import Document
-from .rules import rules as current_rules
+from ..pipeline.keys import norm_key
+from ..models import Document
+from ..rules import rules as current_rules
 
 SEP = "|"
 

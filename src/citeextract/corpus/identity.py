@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .rules import NAMED_TYPES, Rules, rules as current_rules, words_rx
+from ..rules import NAMED_TYPES, Rules, rules as current_rules, words_rx
 
 NATIONAL_LEVELS = ("central", "ministry", "party")
 
@@ -31,11 +31,6 @@ _TERM = regex.compile(r"\d+$")
 
 def _f(s: object) -> str:
     return " ".join(unicodedata.normalize("NFC", str(s or "")).casefold().split())
-
-
-def unnumbered_key(typ: str, title: str, issuer: str | None, when: str | None) -> str:
-    """Stable key of a document named without a number."""
-    return f"unnumbered:{typ}:{_f(title)}:{_f(issuer)}:{when or ''}"
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,7 @@ import unicodedata
 
 import regex
 
-from .rules import Rules, rules
+from ..rules import Rules, rules
 
 _SYMBOL = regex.compile(r"(?<=\d)/(?=\p{Lu})|(?<=\d{4})/(?=\p{Lu})|(?<=\p{Lu})-(?=\p{Lu})")
 _SO = regex.compile(r"(?<=\b(?:số|Số)) (?=\d)")

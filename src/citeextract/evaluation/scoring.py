@@ -11,7 +11,10 @@ Definitions (the guide's; figures agree with the project's reference scorer):
   folded words;
 - relations: set P/R/F1 over ``(source, relation, target)`` triples, named keys compared by
   type, folded title and year;
-- subject: accuracy over gold documents that have one.
+- subject: accuracy over gold documents that have one;
+- pinpoints: accuracy over matched citations whose gold has a ``pinpoints`` field and where
+  gold or prediction names a part (the lists compared as sorted, case- and space-insensitive);
+- effective date: accuracy over gold documents that have an ``effective`` field.
 """
 from __future__ import annotations
 
@@ -24,8 +27,8 @@ from typing import Any
 
 import regex
 
-from .keys import norm_key
-from .rules import NAMED_TYPES
+from ..pipeline.keys import norm_key
+from ..rules import NAMED_TYPES
 
 
 class GoldError(ValueError):
@@ -117,10 +120,20 @@ def _named_tp(gold: list[dict], pred: list[dict]) -> int:
     return tp
 
 
+_SPACE = regex.compile(r"\s+")
+
+
+def _pinpoints(c: dict) -> list[str]:
+    return sorted(_SPACE.sub("", unicodedata.normalize("NFC", str(p))).casefold() for p in c.get("pinpoints") or [])
+
+
 def _triple(t: Any) -> tuple:
     if isinstance(t, dict):
         t = (t.get("source"), t.get("relation") or t.get("type"), t.get("target"))
     return relation_endpoint(t[0]), t[1], relation_endpoint(t[2])
+
+
+ACCURACIES = ("type", "iss", "flag", "subj", "pin", "eff")
 
 
 @dataclass
@@ -164,6 +177,8 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Score:
             n.update(type_n=1, type_ok=int(m.get("type") == c.get("type")))
             if c.get("issued"):
                 n.update(iss_n=1, iss_ok=int(str(m.get("issued") or "")[:10] == c["issued"]))
+            if "pinpoints" in c and (c["pinpoints"] or m.get("pinpoints")):
+                n.update(pin_n=1, pin_ok=int(_pinpoints(c) == _pinpoints(m)))
             if "bad_date" in (c.get("flags") or []):
                 said = [*(m.get("flags") or []), *(m.get("warnings") or [])]
                 n.update(flag_n=1, flag_ok=int(bool(said) and not m.get("issued")))
@@ -177,13 +192,15 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Score:
         n.update(rel_tp=len(gr & pr), rel_pred=len(pr), rel_gold=len(gr))
         if g.get("subject"):
             n.update(subj_n=1, subj_ok=int(norm_key(p.get("subject")) == norm_key(g["subject"])))
+        if "effective" in g:
+            n.update(eff_n=1, eff_ok=int(str(p.get("effective") or "")[:10] == str(g["effective"] or "")[:10]))
         missed = sorted((Counter(gk) - Counter(pk)).elements())
         extra = sorted((Counter(pk) - Counter(gk)).elements())
         rows.append(DocScore(doc, len(gk), len(pk), tp, missed, extra))
     totals: dict[str, Any] = {}
     for name in ("cit", "uniq", "date", "named", "rel"):
         totals[name] = _prf(n[f"{name}_tp"], n[f"{name}_pred"], n[f"{name}_gold"])
-    for name in ("type", "iss", "flag", "subj"):
+    for name in ACCURACIES:
         k = n[f"{name}_n"]
         totals[name] = {"acc": round(n[f"{name}_ok"] / k, 4) if k else None, "n": k}
     totals["docs"] = len(gold)
@@ -195,6 +212,7 @@ LABELS = {
     "cit": "numbered citations (mentions)", "uniq": "numbered citations (unique keys)",
     "date": "dates", "named": "named laws", "rel": "relations", "type": "type accuracy",
     "iss": "issue-date accuracy", "flag": "bad-date flags", "subj": "subject accuracy",
+    "pin": "pinpoint accuracy", "eff": "effective-date accuracy",
 }
 
 
@@ -204,7 +222,7 @@ def format_table(s: Score) -> str:
         v = s.totals[k]
         lines.append(f"{LABELS[k]:34} {v['P']:7.4f} {v['R']:7.4f} {v['F1']:7.4f} {v['gold']:6d} {v['pred']:6d}")
     lines.append(f"{'measure':34} {'acc':>7} {'n':>7}")
-    for k in ("type", "iss", "flag", "subj"):
+    for k in ACCURACIES:
         v = s.totals[k]
         acc = "-" if v["acc"] is None else f"{v['acc']:.4f}"
         lines.append(f"{LABELS[k]:34} {acc:>7} {v['n']:7d}")

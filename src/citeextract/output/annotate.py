@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .models import Document
+from ..models import Document
 
 CSS = """body{font:15px/1.6 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em}
 pre{white-space:pre-wrap;font:inherit}

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .models import Citation, Document
+from ..models import Citation, Document
 
 CITATION_COLUMNS = ["doc", *Citation.__dataclass_fields__]
 

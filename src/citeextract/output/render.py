@@ -6,7 +6,7 @@ import io
 import json
 from collections.abc import Iterable
 
-from .models import Document
+from ..models import Document
 
 FORMATS = ("json", "jsonl", "csv", "table")
 CSV_COLUMNS = ["doc", "kind", "text", "start", "end", "type", "key", "number", "year", "symbol",

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import regex
 
-from .models import Document
-from .pipeline import extract
+from ..models import Document
+from ..pipeline import extract
 
 
 @dataclass(frozen=True)

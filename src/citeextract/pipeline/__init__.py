@@ -1,15 +1,25 @@
-"""The extraction pipeline: clean → citations → short forms → dates → named laws →
-context → (relations) → offsets mapped back to the original text."""
+"""The pipeline layer: one text → one Document. One module per stage, run by :func:`extract`
+in this order:
+
+``clean`` (normalise, with an offset map back to the original) → ``citations`` (numbered
+citations and short forms; canonical ``keys``; ``gate`` decides where exact patterns are
+tried) → ``dates`` → ``named`` (laws cited by name) → ``context`` (issue dates, issuers, the
+text's own number) → ``relations`` (edges between documents: ``endpoints``, ``subject``) →
+offsets mapped back to the original text. ``spans`` looks mentions up by position.
+
+May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output``,
+``evaluation``, ``readers``, ``batch`` or ``cli``.
+"""
 from __future__ import annotations
 
 from .citations import find_citations, find_short_forms
 from .clean import CleanText, clean
 from .context import attach_context
 from .dates import find_dates
-from .models import Document
+from ..models import Document
 from .named import find_named
 from .relations import attach_relations
-from .rules import rules as current_rules
+from ..rules import rules as current_rules
 
 
 def extract(text: str, doc_id: str | None = None, *, relations: bool = True) -> Document:

@@ -14,8 +14,8 @@ import regex
 
 from . import gate
 from .keys import Symbol, canonical_symbol, issuer_from_symbol, make_key, strip_number, type_from_symbol
-from .models import Citation
-from .rules import Rules, trie_rx, words_rx
+from ..models import Citation
+from ..rules import Rules, trie_rx, words_rx
 
 # a symbol group: NĐ, CP, TTg, QyĐ, QĐi, CTr, SKH&CN, QH13, UBTƯMTTQVN
 _G = r"\p{Lu}(?:&\s(?=\p{Lu})|[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"

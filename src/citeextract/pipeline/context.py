@@ -19,8 +19,8 @@ from functools import lru_cache
 
 import regex
 
-from .models import Citation, DateMention
-from .rules import Rules, words_rx
+from ..models import Citation, DateMention
+from ..rules import Rules, words_rx
 from .spans import ByStart
 
 

@@ -15,8 +15,8 @@ from functools import lru_cache
 import regex
 
 from . import gate
-from .models import DateMention
-from .rules import Rules, trie_rx
+from ..models import DateMention
+from ..rules import Rules, trie_rx
 
 
 def _ci(words: list[str], backward: bool = False) -> str:

@@ -9,9 +9,9 @@ from functools import lru_cache
 
 import regex
 
-from .models import Citation, Document, NamedLaw, UnnumberedDoc
+from ..models import Citation, Document, NamedLaw, UnnumberedDoc
 from .named import NamedResult
-from .rules import Rules
+from ..rules import Rules
 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _SPACE_COMMA_END = regex.compile(r"[\s,]*$")
@@ -88,10 +88,18 @@ def titles_in(text: str, start: int, end: int, title_keys: dict, own: str) -> li
     return found
 
 
+def _f(s: object) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(s or "")).casefold().split())
+
+
+def unnumbered_key(typ: str, title: str, issuer: str | None, when: str | None) -> str:
+    """Stable key of a document named without a number."""
+    return f"unnumbered:{typ}:{_f(title)}:{_f(issuer)}:{when or ''}"
+
+
 def unnumbered_doc(text: str, um: regex.Match, issuer: str | None, doc: Document, lo: int,
                    rules: Rules) -> UnnumberedDoc:
     """The unnumbered document an issue clause names ("…, Sở … ban hành Kế hoạch truyền thông …")."""
-    from .identity import unnumbered_key
     tw = " ".join(um.group("tw").split())
     title = " ".join(um.group("title").split()).strip(" *\"“”")
     typ = rules.type_of_word(tw) or "other"

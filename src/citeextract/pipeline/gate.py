@@ -25,7 +25,7 @@ from typing import Iterator
 
 import regex
 
-from .rules import words_rx
+from ..rules import words_rx
 
 try:
     from re2 import _re2

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .rules import Rules
+from ..rules import Rules
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _GROUP_SPLIT = regex.compile(r"\s*([-/])\s*")

@@ -15,8 +15,8 @@ from functools import lru_cache
 import regex
 
 from . import gate
-from .models import DateMention, NamedLaw
-from .rules import Rules, words_rx
+from ..models import DateMention, NamedLaw
+from ..rules import Rules, words_rx
 
 
 @dataclass

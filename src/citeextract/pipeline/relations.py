@@ -26,10 +26,10 @@ from functools import lru_cache
 
 import regex
 
-from .models import Document, Relation, UnnumberedDoc
+from ..models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
-from .rules import Rules, words_rx
+from ..rules import Rules, words_rx
 from .spans import ByStart
 from .subject import find_subject, relation_words
 
@@ -249,7 +249,9 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
         if rm.title_word.search(text, max(0, cm.start() - 20), cm.start()):
             continue  # "Luật sửa đổi, bổ sung …": the cue names a document, it states no edge
         cs, ce = ctx.clause(cm.start())
-        line_start = text.rfind("\n", 0, cm.start()) + 1
+        # a line start further back than _BEFORE cannot leave only bullets before the cue
+        lo = max(0, cm.start() - _BEFORE)
+        line_start = max(lo, text.rfind("\n", lo, cm.start()) + 1)
         at_line_start = bool(rm.basis_line.match(text, line_start, cm.start()))
         basis = rel == "based_on" and direction == "forward"
         if basis:

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 import regex
 
-from .models import Citation
-from .rules import Rules, read_table, alternatives, words_rx
+from ..models import Citation
+from ..rules import Rules, read_table, alternatives, words_rx
 
 LEAD_CHARS = 700  # how far into the body a lead sentence may start
 

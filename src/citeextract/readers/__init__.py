@@ -4,6 +4,10 @@ CSV, Parquet, WARC) without loading a whole corpus into memory.
 >>> from citeextract.readers import expand_inputs, iter_records, record_text
 >>> for record in iter_records(expand_inputs(["crawl/"])):
 ...     text, meta = record_text(record)  # parses a JSON Lines row first (``resolve``)
+
+May import: ``models`` and ``rules`` only (readers know nothing of extraction). Inside the
+layer, ``record`` imports no other reader; ``text`` turns a record into text with ``fields``
+and ``html``.
 """
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from .discover import KINDS, InputError, InputFile, InputNotFound, expand_inputs
 from .files import read_file
 from .html import html_main_text
 from .jsonl import read_jsonl
-from .record import Record, RecordError, record_text, resolve
+from .record import Record, RecordError
+from .text import record_text, resolve
 from .tabular import MissingColumn, check_columns, read_csv, read_parquet
 from .warc import read_warc
 

@@ -1,5 +1,5 @@
 """JSON Lines, plain or gzip: one record per line, streamed line by line. The reader only
-cuts lines; each line is parsed where it is extracted (``record.resolve``), so that with
+cuts lines; each line is parsed where it is extracted (``text.resolve``), so that with
 several workers the JSON decoding runs on every core."""
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def read_jsonl(item: InputFile, text_field: str, id_field: str, max_bytes: int) 
                     continue
                 if not line.strip():
                     continue  # blank lines are not records
-                # parsed in the worker (``record.resolve``): this process only cuts lines
+                # parsed in the worker (``text.resolve``): this process only cuts lines
                 yield Record(default_id, item.path, lineno, kind=JSON, payload=line, size=length,
                              disk_bytes=disk, fields=(text_field, id_field, max_bytes))
         except (OSError, EOFError, zlib.error) as exc:
