@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from citeextract.cli import main
@@ -122,3 +123,44 @@ def test_usage_errors(tmp_path):
     empty.write_text("", encoding="utf-8")
     r = run("evaluate", empty, f)
     assert r.exit_code == 1 and "no gold documents" in r.output
+
+
+def test_doctor_lists_every_input_kind():
+    from citeextract.readers import KINDS
+
+    result = CliRunner().invoke(main, ["doctor", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    features = {r["feature"]: r for r in info["checks"]}
+    for kind in KINDS:
+        assert features[f"input {kind}"]["ok"]
+    assert features["input html"]["versions"]["lxml_html_clean"] != "not installed"
+
+
+def test_doctor_says_why_html_input_is_broken(monkeypatch):
+    import importlib
+
+    real = importlib.import_module
+
+    def broken(name, *args):
+        if name == "lxml.html.clean":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", broken)
+    result = CliRunner().invoke(main, ["doctor"])
+    assert result.exit_code == 1
+    line = next(x for x in result.output.splitlines() if "input html" in x)
+    assert line.split()[0] == "BROKEN"
+    assert "lxml.html.clean module is now a separate project" in result.output
+
+
+def test_html_record_without_parser_names_the_doctor(monkeypatch):
+    import sys
+
+    from citeextract.readers import RecordError, html_main_text
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # the import fails as on a broken install
+    with pytest.raises(RecordError) as info:
+        html_main_text("<html><body><p>Nghị định 61/2018/NĐ-CP</p></body></html>")
+    assert info.value.reason == "no_parser" and "citeextract doctor" in str(info.value)

@@ -11,7 +11,6 @@ __version__ = "0.1.0"
 
 from .models import Citation, DateMention, Document, NamedLaw, Relation  # noqa: E402
 from .pipeline import extract  # noqa: E402
-from .output.frames import to_dataframe  # noqa: E402
 
 __all__ = [
     "Citation",
@@ -23,3 +22,12 @@ __all__ = [
     "to_dataframe",
     "__version__",
 ]
+
+
+def __getattr__(name: str):
+    # pandas is imported only by those who ask for a DataFrame (the command line never does)
+    if name == "to_dataframe":
+        from .output.frames import to_dataframe
+
+        return to_dataframe
+    raise AttributeError(f"module 'citeextract' has no attribute {name!r}")

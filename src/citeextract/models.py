@@ -6,7 +6,7 @@ gives the per-document JSON of the annotation guide (the format evaluation reads
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -29,7 +29,10 @@ class Citation:
     kind: str = "citation"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "key": self.key,
+                "number": self.number, "year": self.year, "symbol": self.symbol, "issuer": self.issuer,
+                "issued": self.issued, "flags": list(self.flags), "warnings": list(self.warnings),
+                "kind": self.kind}
 
 
 @dataclass
@@ -52,9 +55,9 @@ class NamedLaw:
         return f"{self.type}:{self.title}:{self.year or ''}"
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["key"] = self.key
-        return d
+        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "title": self.title,
+                "year": self.year, "issued": self.issued, "flags": list(self.flags), "kind": self.kind,
+                "key": self.key}
 
 
 @dataclass
@@ -76,7 +79,9 @@ class DateMention:
     kind: str = "date"
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
+             "precision": self.precision, "flags": list(self.flags), "warnings": list(self.warnings),
+             "kind": self.kind}
         if self.flags:
             d["flag"] = self.flags[0]
         return d
@@ -97,7 +102,8 @@ class Relation:
         return [self.source, self.relation, self.target]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"source": self.source, "relation": self.relation, "target": self.target,
+                "start": self.start, "end": self.end, "evidence": self.evidence}
 
 
 @dataclass
@@ -117,9 +123,9 @@ class UnnumberedDoc:
     kind: str = "unnumbered"
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["relations"] = [r.as_triple() for r in self.relations]
-        return d
+        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "title": self.title,
+                "key": self.key, "issuer": self.issuer, "issued": self.issued,
+                "relations": [r.as_triple() for r in self.relations], "kind": self.kind}
 
 
 @dataclass

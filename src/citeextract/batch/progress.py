@@ -1,17 +1,16 @@
-"""The progress bar: documents/s, MB/s and ETA on a terminal; silent in CI
-(``CI`` set), when stderr is not a terminal, or with ``--quiet``."""
+"""The progress bar of ``batch``: documents/s, MB/s and ETA (shown where
+:func:`citeextract.progress.bar_enabled` says)."""
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import Any
 
 from tqdm import tqdm
 
+from ..progress import bar_enabled
 
-def bar_enabled(quiet: bool) -> bool:
-    return not quiet and not os.environ.get("CI") and sys.stderr.isatty()
+__all__ = ["Progress", "bar_enabled"]
 
 
 class Progress:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import typing
 from typing import Any
 
@@ -91,52 +92,84 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
-def _mention_row(seq: int, doc_id: str | None, obj: Any, names: list[str]) -> dict[str, Any]:
-    row: dict[str, Any] = {"seq": seq, "doc_id": doc_id}
-    for name in names:
-        value = getattr(obj, name)
-        if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
-            value = [dataclasses.asdict(v) for v in value]
-        row[name] = value
-    return row
+class PartitionTables:
+    """The columns of every table for one partition, filled a document at a time.
+
+    Mention columns are read straight from the records (one attribute getter per table),
+    so no per-mention dict is built; ``tables()`` gives one Arrow table per output table.
+    """
+
+    def __init__(self) -> None:
+        self.columns: dict[str, dict[str, list[Any]]] = {
+            t: {name: [] for name in SCHEMAS[t].names} for t in TABLES}
+
+    def __len__(self) -> int:
+        return len(self.columns["documents"]["seq"])
+
+    def count(self, table: str) -> int:
+        return len(self.columns[table]["seq"])
+
+    def _add_row(self, table: str, row: dict[str, Any]) -> None:
+        for name, column in self.columns[table].items():
+            column.append(row[name])
+
+    def add_document(self, seq: int, doc: Document, source: str, position: int, n_chars: int) -> None:
+        meta = doc.metadata
+        self._add_row("documents", {
+            "seq": seq, "doc_id": doc.doc, "source": source, "position": position,
+            "url": _str(meta.get("url")), "title": _str(meta.get("title")),
+            "date": _str(meta.get("date")), "n_chars": n_chars,
+            "n_citations": len(doc.citations), "n_named": len(doc.named),
+            "n_dates": len(doc.dates), "n_relations": len(doc.relations),
+            "n_unnumbered": len(doc.unnumbered),
+            "subject": doc.subject, "status": OK, "error": None,
+            "warnings": list(doc.warnings), "metadata": json.dumps(meta, ensure_ascii=False, default=str),
+        })
+        for table, cls in MENTION_TABLES.items():
+            records = getattr(doc, table)
+            if not records:
+                continue
+            columns = self.columns[table]
+            columns["seq"].extend([seq] * len(records))
+            columns["doc_id"].extend([doc.doc] * len(records))
+            names = _FIELDS[table]
+            values = list(map(_GETTERS[table], records)) if len(names) > 1 else [(v,) for v in map(_GETTERS[table], records)]
+            for name, column in zip(names, zip(*values)):
+                if name in _NESTED[table]:  # list of dataclasses -> list of structs
+                    column = [[v.to_dict() for v in items] for items in column]
+                self.columns[table][name].extend(column)
+
+    def add_failure(self, seq: int, doc_id: str, source: str, position: int, reason: str, message: str,
+                    metadata: dict[str, Any]) -> None:
+        """The documents row (status ``failed``) and errors row of a record that failed."""
+        self._add_row("documents", {
+            "seq": seq, "doc_id": doc_id, "source": source, "position": position,
+            "url": _str(metadata.get("url")), "title": _str(metadata.get("title")),
+            "date": _str(metadata.get("date")), "n_chars": None,
+            "n_citations": 0, "n_named": 0, "n_dates": 0, "n_relations": 0, "n_unnumbered": 0,
+            "subject": None, "status": FAILED, "error": reason, "warnings": [],
+            "metadata": json.dumps(metadata, ensure_ascii=False, default=str),
+        })
+        self._add_row("errors", {"seq": seq, "doc_id": doc_id, "source": source,
+                                 "position": position, "reason": reason, "message": message})
+
+    def tables(self) -> dict[str, pa.Table]:
+        return {t: pa.Table.from_arrays([pa.array(values, type=SCHEMAS[t].field(name).type)
+                                         for name, values in self.columns[t].items()], schema=SCHEMAS[t])
+                for t in TABLES}
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """One table's rows as dicts (for the JSON Lines format)."""
+        columns = self.columns[table]
+        return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
 
-def document_rows(seq: int, doc: Document, source: str, position: int,
-                  n_chars: int) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table for one extracted document."""
-    meta = doc.metadata
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for table, cls in MENTION_TABLES.items():
-        names = record_fields(cls)
-        rows[table] = [_mention_row(seq, doc.doc, m, names) for m in getattr(doc, table)]
-    rows["documents"].append({
-        "seq": seq, "doc_id": doc.doc, "source": source, "position": position,
-        "url": _str(meta.get("url")), "title": _str(meta.get("title")),
-        "date": _str(meta.get("date")), "n_chars": n_chars,
-        "n_citations": len(doc.citations), "n_named": len(doc.named),
-        "n_dates": len(doc.dates), "n_relations": len(doc.relations),
-        "n_unnumbered": len(doc.unnumbered),
-        "subject": doc.subject, "status": OK, "error": None,
-        "warnings": list(doc.warnings), "metadata": json.dumps(meta, ensure_ascii=False, default=str),
-    })
-    return rows
-
-
-def failure_rows(seq: int, doc_id: str, source: str, position: int, reason: str, message: str,
-                 metadata: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The documents row (status ``failed``) and errors row of a record that failed."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    rows["documents"].append({
-        "seq": seq, "doc_id": doc_id, "source": source, "position": position,
-        "url": _str(metadata.get("url")), "title": _str(metadata.get("title")),
-        "date": _str(metadata.get("date")), "n_chars": None,
-        "n_citations": 0, "n_named": 0, "n_dates": 0, "n_relations": 0, "n_unnumbered": 0,
-        "subject": None, "status": FAILED, "error": reason, "warnings": [],
-        "metadata": json.dumps(metadata, ensure_ascii=False, default=str),
-    })
-    rows["errors"].append({"seq": seq, "doc_id": doc_id, "source": source,
-                           "position": position, "reason": reason, "message": message})
-    return rows
+_FIELDS = {t: record_fields(cls) for t, cls in MENTION_TABLES.items()}
+_GETTERS = {t: operator.attrgetter(*names) for t, names in _FIELDS.items()}
+_NESTED = {t: {f.name for f in dataclasses.fields(cls)
+               if typing.get_origin(typing.get_type_hints(cls)[f.name]) is list
+               and dataclasses.is_dataclass(typing.get_args(typing.get_type_hints(cls)[f.name])[0])}
+           for t, cls in MENTION_TABLES.items()}
 
 
 def _str(value: Any) -> str | None:

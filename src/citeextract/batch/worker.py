@@ -19,7 +19,7 @@ from typing import Any
 
 from ..readers.record import EXTRACTION_ERROR, TIMEOUT, Record, RecordError
 from ..readers.text import record_text, resolve
-from .schema import TABLES, document_rows, failure_rows
+from .schema import PartitionTables
 from .writers import write_partition
 
 DEFAULT_EXTRACTOR = "citeextract:extract"
@@ -118,8 +118,9 @@ def _extract(extract: Callable[..., Any], text: str, doc_id: str, limit: float) 
 
 
 def process_record(seq: int, record: Record, extract: Callable[..., Any],
-                   time_limit: float) -> dict[str, list[dict[str, Any]]]:
-    """All table rows for one record; any failure becomes a failed row + error row."""
+                   time_limit: float, tables: PartitionTables) -> tuple[str | None, int]:
+    """Add one record's rows to ``tables``; any failure becomes a failed row + error row.
+    Returns the failure reason (None when the record was extracted) and the text's length."""
     meta = dict(record.metadata)
     try:
         text, meta = record_text(record)
@@ -130,38 +131,37 @@ def process_record(seq: int, record: Record, extract: Callable[..., Any],
         except Exception as exc:  # noqa: BLE001 - any extractor bug is one failed record
             raise RecordError(EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}") from None
     except RecordError as exc:
-        return failure_rows(seq, record.doc_id, record.source, record.position,
-                            exc.reason, exc.message, meta)
+        tables.add_failure(seq, record.doc_id, record.source, record.position,
+                           exc.reason, exc.message, meta)
+        return exc.reason, 0
     doc.doc = record.doc_id
     doc.metadata = {**meta, **(doc.metadata or {}), "source": record.source,
                     "position": record.position}
-    return document_rows(seq, doc, record.source, record.position, len(text))
+    tables.add_document(seq, doc, record.source, record.position, len(text))
+    return None, len(text)
 
 
 def process_partition(task: PartitionTask) -> PartitionResult:
     """Extract every record of the partition and write its table files."""
     start = time.perf_counter()
     extract = get_extractor(task.extractor)
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    tables = PartitionTables()
     result = PartitionResult(pid=task.pid, first_seq=task.first_seq)
     for i, record in enumerate(task.records):
         record = resolve(record)  # a JSON Lines row is parsed here, in the worker
-        out = process_record(task.first_seq + i, record, extract, task.time_limit)
-        for table, table_rows in out.items():
-            rows[table].extend(table_rows)
-        doc_row = out["documents"][0]
+        reason, n_chars = process_record(task.first_seq + i, record, extract, task.time_limit, tables)
         result.records += 1
         result.bytes += record.size
         result.disk_bytes += record.disk_bytes
-        if doc_row["status"] == "ok":
+        if reason is None:
             result.ok += 1
-            result.chars += doc_row["n_chars"]
+            result.chars += n_chars
         else:
             result.failed += 1
-            result.reasons[doc_row["error"]] = result.reasons.get(doc_row["error"], 0) + 1
+            result.reasons[reason] = result.reasons.get(reason, 0) + 1
     for name in ("citations", "named", "dates", "relations", "unnumbered"):
-        setattr(result, name, len(rows[name]))
-    write_partition(task.outdir, task.pid, rows, task.fmt)
+        setattr(result, name, tables.count(name))
+    write_partition(task.outdir, task.pid, tables, task.fmt)
     result.seconds = time.perf_counter() - start
     result.peak_rss_mb = _peak_rss_mb()
     return result

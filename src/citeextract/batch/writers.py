@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import SCHEMAS, TABLES
+from .schema import SCHEMAS, TABLES, PartitionTables
 
 FORMATS = ("parquet", "jsonl")
 TMP_DIR = "_tmp"
@@ -43,23 +43,22 @@ def atomic_write_bytes(path: Path, data: bytes, outdir: str | Path) -> None:
 def _write_parquet(path: Path, table: pa.Table, outdir: str | Path) -> None:
     tmp = Path(outdir) / TMP_DIR / f"{path.name}.{uuid.uuid4().hex}.tmp"
     tmp.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, tmp, compression="zstd")
+    pq.write_table(table, tmp, compression="snappy")  # 2-3x faster to write than zstd here
     path.parent.mkdir(parents=True, exist_ok=True)
     os.replace(tmp, path)
 
 
-def write_partition(outdir: str | Path, pid: int, rows: dict[str, list[dict[str, Any]]],
-                    fmt: str = "parquet") -> None:
-    """Write every table's rows of partition ``pid`` (empty tables too)."""
+def write_partition(outdir: str | Path, pid: int, tables: PartitionTables, fmt: str = "parquet") -> None:
+    """Write every table of partition ``pid`` (empty tables too)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}")
+    if fmt == "parquet":
+        for table, data in tables.tables().items():
+            _write_parquet(part_path(outdir, table, pid, fmt), data, outdir)
+        return
     for table in TABLES:
-        path = part_path(outdir, table, pid, fmt)
-        if fmt == "parquet":
-            _write_parquet(path, pa.Table.from_pylist(rows.get(table, []), schema=SCHEMAS[table]), outdir)
-        elif fmt == "jsonl":
-            lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows.get(table, []))
-            atomic_write_bytes(path, "".join(lines).encode("utf-8"), outdir)
-        else:
-            raise ValueError(f"unknown output format {fmt!r}")
+        lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in tables.rows(table))
+        atomic_write_bytes(part_path(outdir, table, pid, fmt), "".join(lines).encode("utf-8"), outdir)
 
 
 def read_part(outdir: str | Path, table: str, pid: int, fmt: str) -> list[dict[str, Any]]:

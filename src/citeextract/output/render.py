@@ -13,23 +13,31 @@ CSV_COLUMNS = ["doc", "kind", "text", "start", "end", "type", "key", "number", "
                "issuer", "issued", "title", "value", "precision", "flags", "warnings"]
 
 
+# one encoder for the process (json.dumps with options builds a new one per call)
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def document_json(doc: Document) -> str:
     """One line: the guide's per-document object."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False)
+    return _encode(doc.to_dict())
 
 
 def mention_rows(doc: Document) -> Iterable[dict]:
+    """One row per mention in reading order, then one per relation, each with a doc column."""
+    name = doc.doc
     for m in doc.mentions():
-        row = {"doc": doc.doc, **m.to_dict()}
+        row = {"doc": name}
+        row.update(m.to_dict())
         row.pop("flag", None)
         yield row
     for r in doc.relations:
-        yield {"doc": doc.doc, "kind": "relation", **r.to_dict()}
+        row = {"doc": name, "kind": "relation"}
+        row.update(r.to_dict())
+        yield row
 
 
 def jsonl_lines(doc: Document) -> Iterable[str]:
-    for row in mention_rows(doc):
-        yield json.dumps(row, ensure_ascii=False)
+    return map(_encode, mention_rows(doc))
 
 
 def csv_rows(doc: Document) -> Iterable[list]:

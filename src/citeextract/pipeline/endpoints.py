@@ -47,9 +47,9 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
         if c is not None:
             title_keys.setdefault((type_word.get(typ, typ), fold(title)), c.key)
             # "Luật Phí và lệ phí số 97/2015/QH13": the mention starts at "Luật"
-            hm = _name_before(type_word.get(typ, typ) + " " + title).search(text, max(0, pos - 250), pos)
-            if hm and by_cit[id(c)].start > hm.start():
-                by_cit[id(c)].start = hm.start()
+            start = _name_start_before(type_word.get(typ, typ) + " " + title, text, max(0, pos - 250), pos)
+            if start is not None and by_cit[id(c)].start > start:
+                by_cit[id(c)].start = start
     for n in named:
         tk = (type_word.get(n.type, n.type), fold(n.title))
         if n.year and tk not in title_keys:
@@ -67,23 +67,46 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
     return out, title_keys
 
 
-@lru_cache(maxsize=4096)
-def _name_before(name: str) -> regex.Pattern:
-    """ "Luật Phí và lệ phí" ending right before a position (any spacing, any case)."""
-    return regex.compile(r"(?i:" + r"\s+".join(map(regex.escape, name.split())) + r")[\s*]*$")
+_TRAILING = frozenset(" \t\n\r\f\v*\u00a0")
 
 
-@lru_cache(maxsize=4096)
-def _name_in(folded_name: str) -> regex.Pattern:
+def _name_start_before(name: str, text: str, lo: int, pos: int) -> int | None:
+    """Where "Luật Phí và lệ phí" starts if it ends right before ``pos`` (after ``lo``), in
+    any spacing and case, with only spaces and ``*`` between it and ``pos``."""
+    i = pos
+    while i > lo and (text[i - 1] in _TRAILING or text[i - 1].isspace()):
+        i -= 1
+    words = name.split()
+    for n, word in enumerate(reversed(words)):
+        if n:  # at least one space between words
+            j = i
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            if j == i:
+                return None
+            i = j
+        if i - len(word) < lo or text[i - len(word):i].lower() != word.lower():
+            return None
+        i -= len(word)
+    return i
+
+
+def _has_name(folded_text: str, folded_name: str) -> bool:
     """A folded law name as whole words inside folded text."""
-    return regex.compile(r"(?<![\p{L}])" + regex.escape(folded_name) + r"(?![\p{L}])")
+    i = folded_text.find(folded_name)
+    while i >= 0:
+        end = i + len(folded_name)
+        if not (i and folded_text[i - 1].isalpha()) and not (end < len(folded_text) and folded_text[end].isalpha()):
+            return True
+        i = folded_text.find(folded_name, i + 1)
+    return False
 
 
 def titles_in(text: str, start: int, end: int, title_keys: dict, own: str) -> list[str]:
     inner = fold(text[start:end])
     found = []
     for (typ_word, title), key in title_keys.items():
-        if key != own and _name_in(typ_word + " " + title).search(inner):
+        if key != own and _has_name(inner, typ_word + " " + title):
             found.append(key)
     return found
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .record import DECODE_ERROR, RecordError
+from .record import DECODE_ERROR, NO_PARSER, RecordError
 
 
 def html_main_text(page: str | bytes, url: str | None = None,
@@ -18,7 +18,11 @@ def html_main_text(page: str | bytes, url: str | None = None,
     ``charset`` (from an HTTP header) decodes bytes when given; otherwise trafilatura
     detects the encoding. The text is empty when the page has no main content.
     """
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # e.g. lxml >= 5.2 without lxml_html_clean
+        raise RecordError(NO_PARSER, f"HTML input is not available on this installation ({exc}); "
+                                     "`citeextract doctor` shows what is missing") from None
 
     if isinstance(page, bytes) and charset:
         try:

@@ -17,6 +17,7 @@ MISSING_TEXT = "missing_text"
 DECODE_ERROR = "decode_error"
 EMPTY_TEXT = "empty_text"
 NO_TEXT = "no_text"  # an HTML page with no main text
+NO_PARSER = "no_parser"  # an HTML page, and the HTML parser does not import here
 TOO_LARGE = "too_large"
 TIMEOUT = "timeout"
 EXTRACTION_ERROR = "extraction_error"
