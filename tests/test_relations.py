@@ -57,6 +57,8 @@ def test_preamble_based_on_and_subject():
         ("2165/QĐ-UBND", "based_on", "luat:Tổ chức chính quyền địa phương:2015"),
         ("2165/QĐ-UBND", "based_on", "76/NQ-CP"),
         ("76/NQ-CP", "amends", "30c/NQ-CP"),
+        # every document a "Căn cứ" line names, the amended one too (annotation guide §4)
+        ("2165/QĐ-UBND", "based_on", "30c/NQ-CP"),
         ("2165/QĐ-UBND", "based_on", "63/2010/NĐ-CP"),
         ("2165/QĐ-UBND", "based_on", "48/2013/NĐ-CP"),
         ("2165/QĐ-UBND", "based_on", "92/2017/NĐ-CP"),

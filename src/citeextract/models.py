@@ -138,6 +138,7 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     subject: str | None = None
+    effective: str | None = None  # ISO date from which the text says its subject takes effect
     metadata: dict[str, Any] = field(default_factory=dict)  # url, title, date, source ...
     warnings: list[str] = field(default_factory=list)
     unnumbered: list[UnnumberedDoc] = field(default_factory=list)  # documents named without a number
@@ -155,6 +156,7 @@ class Document:
             "dates": [m.to_dict() for m in self.dates],
             "relations": [r.as_triple() for r in self.relations],
             "subject": self.subject,
+            "effective": self.effective,
         }
         if self.unnumbered:
             d["unnumbered"] = [u.to_dict() for u in self.unnumbered]

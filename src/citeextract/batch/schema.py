@@ -77,6 +77,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("n_relations", pa.int64()),
         pa.field("n_unnumbered", pa.int64()),
         pa.field("subject", pa.string()),
+        pa.field("effective", pa.string()),
         pa.field("status", pa.string()),
         pa.field("error", pa.string()),
         pa.field("warnings", pa.list_(pa.string())),
@@ -122,7 +123,7 @@ class PartitionTables:
             "n_citations": len(doc.citations), "n_named": len(doc.named),
             "n_dates": len(doc.dates), "n_relations": len(doc.relations),
             "n_unnumbered": len(doc.unnumbered),
-            "subject": doc.subject, "status": OK, "error": None,
+            "subject": doc.subject, "effective": doc.effective, "status": OK, "error": None,
             "warnings": list(doc.warnings), "metadata": json.dumps(meta, ensure_ascii=False, default=str),
         })
         for table, cls in MENTION_TABLES.items():
@@ -147,7 +148,7 @@ class PartitionTables:
             "url": _str(metadata.get("url")), "title": _str(metadata.get("title")),
             "date": _str(metadata.get("date")), "n_chars": None,
             "n_citations": 0, "n_named": 0, "n_dates": 0, "n_relations": 0, "n_unnumbered": 0,
-            "subject": None, "status": FAILED, "error": reason, "warnings": [],
+            "subject": None, "effective": None, "status": FAILED, "error": reason, "warnings": [],
             "metadata": json.dumps(metadata, ensure_ascii=False, default=str),
         })
         self._add_row("errors", {"seq": seq, "doc_id": doc_id, "source": source,

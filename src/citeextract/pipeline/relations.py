@@ -31,6 +31,8 @@ from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
 from ..rules import Rules, words_rx
 from .spans import ByStart
+from .consolidated import consolidated_relations
+from .effect import find_effective
 from .subject import find_subject, relation_words
 
 
@@ -96,7 +98,8 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     intro = words_rx(rules.context.get("issuer_intro", ["của"]))
     coordinated_tail = regex.compile(
         r"[\s*]*(?:(?i:" + words_rx(words.get("directive", ["chỉ đạo"])) + r")\s+(?i:" + intro
-        + r")\s+[^,;.]{1,60}?\s+(?i:" + words_rx(words.get("directive_at", ["tại"])) + r")\s*)?")
+        + r")\s+[^,;.]{1,60}?\s+(?i:" + words_rx(words.get("directive_at", ["tại"])) + r")\s*)?"
+        r"(?:(?i:" + words_rx(words.get("coordinated_lead", ["số"])) + r")[\s*]+)*")
     purpose_head = regex.compile(r"[\s*\-+•\d.)]*(?:(?i:" + words_rx(words.get("purpose_opener", ["để"]))
                                  + r")[\s,]*)*(?:\p{L}+\s+){0,3}")
     segment_head = regex.compile(r"[\s*_]*(?:(?i:" + words_rx(words.get("coordinator", ["và"])) + r")\s+)?")
@@ -276,8 +279,8 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
             continue
         if rm.passive.search(text, max(cs, cm.start() - 20), cm.start()):
             amended = _source_before(ctx, rm.passive.search(text, max(cs, cm.start() - 20), cm.start()).start(), cs)
-            if amended is not None:
-                for t in targets[:1]:
+            if amended is not None:  # "A được sửa đổi, bổ sung bởi B và C": B and C amend A
+                for t in targets:
                     add(t, rel, amended, cm)
             continue
         src = _source_before(ctx, cm.start(), cs)
@@ -308,24 +311,14 @@ def _basis_end(ctx: _Ctx, pos: int) -> int:
 
 
 def _basis_targets(ctx: _Ctx, cm: regex.Match, end: int) -> list[Mention]:
-    """First mention of each ";"-segment of a basis line, and mentions joined to it by "và"."""
-    out: list[Mention] = []
-    text = ctx.text
-    seg_starts = [cm.end()] + [m.end() for m in _SEMI.finditer(text, cm.end(), end)]
-    for i, s in enumerate(seg_starts):
-        e = seg_starts[i + 1] if i + 1 < len(seg_starts) else end
-        out.extend(_targets(ctx, s, e, True) if i == 0 else _segment_head(ctx, s, e))
-    return out
-
-
-def _segment_head(ctx: _Ctx, s: int, e: int) -> list[Mention]:
-    nxt = ctx.after(s, e)
-    if not nxt or not ctx.rm.segment_head.fullmatch(ctx.text, s, nxt[0].start):
-        return []
-    return _targets(ctx, nxt[0].start, e, True)
+    """Every document a basis line names (annotation guide §4): the documents it rests on,
+    those it names as amending them and those named in their descriptions."""
+    return [m for m in ctx.after(cm.end(), end) if m.kind != "unnumbered"]
 
 
 def attach_relations(doc: Document, text: str, named: NamedResult, rules: Rules) -> None:
     """Pipeline entry point: fill ``doc.relations``, ``doc.subject`` and ``doc.unnumbered``
     from the cleaned ``text`` (offsets still cleaned; ``pipeline._to_original`` maps them)."""
     doc.unnumbered = find_relations(text, doc, named, rules)
+    consolidated_relations(doc, text, rules)
+    doc.effective = find_effective(doc, text, rules)
