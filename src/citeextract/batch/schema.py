@@ -133,12 +133,11 @@ class PartitionTables:
             columns = self.columns[table]
             columns["seq"].extend([seq] * len(records))
             columns["doc_id"].extend([doc.doc] * len(records))
-            names = _FIELDS[table]
-            values = list(map(_GETTERS[table], records)) if len(names) > 1 else [(v,) for v in map(_GETTERS[table], records)]
-            for name, column in zip(names, zip(*values)):
+            # every record class has several fields, so the getter gives tuples
+            for name, column in zip(_FIELDS[table], zip(*map(_GETTERS[table], records))):
                 if name in _NESTED[table]:  # list of dataclasses -> list of structs
                     column = [[v.to_dict() for v in items] for items in column]
-                self.columns[table][name].extend(column)
+                columns[name].extend(column)
 
     def add_failure(self, seq: int, doc_id: str, source: str, position: int, reason: str, message: str,
                     metadata: dict[str, Any]) -> None:

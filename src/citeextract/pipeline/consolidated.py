@@ -18,6 +18,8 @@ from ..rules import Rules, words_rx
 from .subject import relation_words
 
 VBHN_TYPE = "van_ban_hop_nhat"
+# what may stand between a line start and the text heading an item of the amending-texts list
+_ITEM_LEAD = regex.compile(r"[\s*_\-+•]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?")
 
 
 @lru_cache(maxsize=8)
@@ -52,7 +54,7 @@ def consolidated_relations(doc: Document, text: str, rules: Rules) -> None:
             if c.start < cue.end():
                 continue
             lead = text[text.rfind("\n", line_start, c.start) + 1:c.start]
-            if regex.fullmatch(r"[\s*_\-+•]*(?:\d+[.)]\s*|[a-zđ]\)\s*)?", lead) or c.start - cue.end() < 40:
+            if _ITEM_LEAD.fullmatch(lead) or c.start - cue.end() < 40:
                 if c.key not in consolidated:
                     consolidated.append(c.key)
     footnotes = [(m.start(), _footnote_head(doc.citations, text, m.start())) for m in basis_intro.finditer(text)]
