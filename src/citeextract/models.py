@@ -27,12 +27,13 @@ class Citation:
     flags: list[str] = field(default_factory=list)  # self, short_form, damaged, bad_date
     warnings: list[str] = field(default_factory=list)
     kind: str = "citation"
+    pinpoints: list[str] = field(default_factory=list)  # parts cited: "dieu:5/khoan:2" (guide §1b)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "key": self.key,
                 "number": self.number, "year": self.year, "symbol": self.symbol, "issuer": self.issuer,
                 "issued": self.issued, "flags": list(self.flags), "warnings": list(self.warnings),
-                "kind": self.kind}
+                "kind": self.kind, "pinpoints": list(self.pinpoints)}
 
 
 @dataclass
@@ -48,6 +49,7 @@ class NamedLaw:
     issued: str | None = None
     flags: list[str] = field(default_factory=list)
     kind: str = "named"
+    pinpoints: list[str] = field(default_factory=list)  # parts cited: "dieu:5/khoan:2" (guide §1b)
 
     @property
     def key(self) -> str:
@@ -57,7 +59,7 @@ class NamedLaw:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "title": self.title,
                 "year": self.year, "issued": self.issued, "flags": list(self.flags), "kind": self.kind,
-                "key": self.key}
+                "pinpoints": list(self.pinpoints), "key": self.key}
 
 
 @dataclass

@@ -101,7 +101,10 @@ def get_extractor(path: str) -> Callable[..., Any]:
     """Import ``module:function`` once per process."""
     if path not in _extractors:
         module, _, name = path.partition(":")
-        _extractors[path] = getattr(importlib.import_module(module), name)
+        fn = _extractors[path] = getattr(importlib.import_module(module), name)
+        warm = getattr(sys.modules.get(getattr(fn, "__module__", "") or ""), "warm_up", None)
+        if callable(warm):  # so that a time limit does not count the first document's compilations
+            warm()
     return _extractors[path]
 
 

@@ -10,7 +10,7 @@ from ..models import Document
 
 FORMATS = ("json", "jsonl", "csv", "table")
 CSV_COLUMNS = ["doc", "kind", "text", "start", "end", "type", "key", "number", "year", "symbol",
-               "issuer", "issued", "title", "value", "precision", "flags", "warnings"]
+               "issuer", "issued", "title", "value", "precision", "flags", "warnings", "pinpoints"]
 
 
 # one encoder for the process (json.dumps with options builds a new one per call)
@@ -70,11 +70,11 @@ def table(doc: Document) -> str:
             shown = shown[:39] + "…"
         if m.kind == "citation":
             detail = f"{m.type:<18} {m.key}"
-            extra = ", ".join(x for x in (m.issued and f"issued {m.issued}", m.issuer,
+            extra = ", ".join(x for x in (" ".join(m.pinpoints), m.issued and f"issued {m.issued}", m.issuer,
                                           " ".join(m.flags)) if x)
         elif m.kind == "named":
             detail = f"{m.type:<18} {m.key}"
-            extra = f"issued {m.issued}" if m.issued else ""
+            extra = ", ".join(x for x in (" ".join(m.pinpoints), m.issued and f"issued {m.issued}") if x)
         else:
             detail = f"{'date':<18} {m.value or '(bad date)'}"
             extra = ""

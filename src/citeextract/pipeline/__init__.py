@@ -4,7 +4,7 @@ in this order:
 ``clean`` (normalise, with an offset map back to the original) → ``citations`` (numbered
 citations and short forms; canonical ``keys``; ``gate`` decides where exact patterns are
 tried) → ``dates`` → ``named`` (laws cited by name) → ``context`` (issue dates, issuers, the
-text's own number) → ``relations`` (edges between documents: ``endpoints``, ``subject``) →
+text's own number) → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) →
 offsets mapped back to the original text. ``spans`` looks mentions up by position.
 
 May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output``,
@@ -18,6 +18,7 @@ from .context import attach_context
 from .dates import find_dates
 from ..models import Document
 from .named import find_named
+from .pinpoints import attach_pinpoints
 from .relations import attach_relations
 from ..rules import rules as current_rules
 
@@ -39,11 +40,24 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True) -> 
     dates = find_dates(t, rules, spans)
     named = find_named(t, rules, dates, spans)
     attach_context(t, cits, dates, rules)
+    attach_pinpoints(t, cits, named, rules)
     doc = Document(doc=doc_id, citations=cits, named=named.named, dates=dates)
     if relations:
         attach_relations(doc, t, named, rules)
     _to_original(doc, ct)
     return doc
+
+
+# one sentence with every kind of mention: running it compiles the patterns that are built on
+# first use, so the first real document is not charged for them (batch time limits)
+_WARM_UP = ("Căn cứ Luật Tổ chức Chính phủ năm 2015; Căn cứ khoản 2 Điều 5 Nghị định số 61/2018/NĐ-CP "
+            "ngày 23/4/2018 của Chính phủ; Thực hiện Kế hoạch số 311/KH-UBND, Chỉ thị 05-CT/TW; "
+            "Quyết định này có hiệu lực kể từ ngày 01 tháng 7 năm 2026 và thay thế Quyết định 12/2020/QĐ-UBND.")
+
+
+def warm_up() -> None:
+    """Compile the patterns now rather than during the first text."""
+    extract(_WARM_UP, "warm-up")
 
 
 def _to_original(doc: Document, ct: CleanText) -> None:

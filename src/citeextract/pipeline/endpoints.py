@@ -42,7 +42,7 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
     out = [Mention(c.key, c.start, c.end, "citation") for c in cits]
     by_cit = {id(c): m for c, m in zip(cits, out)}
     title_keys: dict[tuple[str, str], str] = {}
-    for typ, title, pos in res.numbered_titles:
+    for typ, title, pos, _ in res.numbered_titles:
         c = next((c for c in cits if c.end > pos), None)
         if c is not None:
             title_keys.setdefault((type_word.get(typ, typ), fold(title)), c.key)

@@ -67,9 +67,11 @@ def named_matchers(rules: Rules) -> NamedMatchers:
     stop = regex.compile(
         r"\s+(?i:" + words_rx(word_stops) + r")(?![\p{L}])|\s*[,\n\r\t" + punct + r"]|\s+\d|\s+-\s|$"
     )
+    amended = words_rx(rules.named_words.get("amended_name", ["\x00"]))
     tail = regex.compile(
         r"(?:\s*\((?P<abbr>\p{Lu}[\p{Lu}\d&]{1,11})\))?"  # "Luật Nghĩa vụ quân sự (NVQS) năm 2015"
-        r"\s*(?:(?P<so>(?i:số))\s+\d|(?:,\s*)?(?:(?i:năm)\s+)?(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+        r"\s*(?:(?P<so>(?i:số))\s+\d|(?:,\s*)?(?:(?P<amended>(?i:" + amended + r"))\s+)?(?:(?i:năm)\s+)?"
+        r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?:\s+(?P<year_so>(?i:số))\s+\d)?"
         r"|(?:,\s*)?(?:(?i:được\s+)?(?i:ban hành|thông qua)\s+)?(?P<ngay>(?i:ngày)\s))"
     )
     lower_known = frozenset(t.casefold() for t in known_titles if t[:1].islower())
@@ -79,8 +81,8 @@ def named_matchers(rules: Rules) -> NamedMatchers:
 @dataclass
 class NamedResult:
     named: list[NamedLaw] = field(default_factory=list)
-    # titles of laws cited with a number: (type, title, start of "số" in cleaned text)
-    numbered_titles: list[tuple[str, str, int]] = field(default_factory=list)
+    # titles of laws cited with a number: (type, title, start of "số", start of the type word)
+    numbered_titles: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 def _free_title(text: str, pos: int, nm: NamedMatchers, rules: Rules) -> str | None:
@@ -140,9 +142,13 @@ def find_named(text: str, rules: Rules, dates: list[DateMention], skip: list[tup
         tail = nm.tail.match(text, t_end)
         year = issued = None
         end = t_end
-        if tail and tail.group("so"):
-            res.numbered_titles.append((typ, title, tail.start("so")))
+        if tail and (tail.group("so") or tail.group("year_so")):
+            # "Luật Đất đai số 31/2024/QH15", "Luật Các tổ chức tín dụng 2024 số 32/2024/QH15"
+            res.numbered_titles.append((typ, title, tail.start("so") if tail.group("so") else tail.start("year_so"),
+                                        m.start()))
             continue
+        if tail and tail.group("amended"):
+            tail = None  # "Luật X sửa đổi 2025" without its number: the title alone
         if tail and tail.group("year"):
             year = int(tail.group("year"))
             end = tail.end()
