@@ -30,6 +30,7 @@ from ..models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
 from ..rules import Rules, words_rx
+from .reach import add_reach, reach_matchers
 from .spans import ByStart
 from .consolidated import consolidated_relations
 from .effect import find_effective
@@ -242,8 +243,12 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
         else:
             rels.append(r)
 
+    reach_cues: list[tuple[regex.Match, str, str]] = []
     for cm in ctx.cues():
         rel, direction = rm.cue_info[_fold(cm.group())]
+        reach_cues.append((cm, rel, direction))
+        if direction == "backward":  # "… hết hiệu lực": the reach stage reads it
+            continue
         inside = ctx.index.containing(cm.start())
         if inside is not None:  # "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch …"
             for key in titles_in(text, cm.end(), inside.end, title_keys, inside.key):
@@ -283,6 +288,8 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
                 for t in targets:
                     add(t, rel, amended, cm)
             continue
+        if rel == "replaces" and reach_matchers(rules).part_object.search(text, cm.end(), targets[0].start):
+            rel = "amends"  # "thay thế một số nội dung của Thông tư …": a part is replaced
         src = _source_before(ctx, cm.start(), cs)
         if src is None:
             hint: list = []
@@ -298,6 +305,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
                 src = Mention(u.key, u.start, u.end, "unnumbered")
         for t in targets:
             add(src, rel, t, cm)
+    add_reach(text, ctx.index, reach_cues, rm.cue, rm.cue_info, subj, how == "self", rels, add, rules)
     doc.relations = rels
     return list(unnumbered.values())
 

@@ -1,0 +1,298 @@
+"""How far a cue reaches beyond the document right after it (annotation guide §4).
+
+The relation stage links a cue to the document it names next. A legal text also states
+edges that reach further; this stage adds them, from the text's subject:
+
+- **object reach**: a cue that opens its clause ("1. Bãi bỏ …", "Quyết định này bãi bỏ …")
+  reaches past a description of the part concerned to the first document of its clause
+  ("Bãi bỏ 06 thủ tục hành chính … tại Quyết định số 1548/QĐ-UBND");
+- **lists**: a cue whose clause ends in ":" reaches the document heading every item of the
+  list that follows ("Bãi bỏ các văn bản sau đây: 1. Thông tư số …; 2. …"); what an item
+  says of other documents is said by the item's document;
+- **expiry**: "Quyết định số … hết hiệu lực kể từ ngày …" — the subject repeals the documents
+  its sentence opens with;
+- coordinated cues share their targets ("Bãi bỏ, sửa đổi, thay thế một số điều của …"), and
+  replacing a part of a document ("thay thế một số nội dung của …") amends it.
+
+The relations concerned and the words are rows of ``patterns/relations.tsv`` (direction
+``backward``) and ``patterns/relation_words.tsv`` (``object_reach``, ``list_reach``,
+``part_object``, ``cue_joiner``).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..models import Relation
+from ..rules import Rules, words_rx
+from .endpoints import Mention, fold
+from .spans import ByStart
+from .subject import relation_words
+
+_OBJECT_MAX = 450  # characters from a cue to the document its object phrase ends in
+_SENTENCE_MAX = 700  # characters back to the start of a cue's sentence
+_INTRO_MAX = 200  # characters from a cue to the ":" that opens its list
+_ITEM_HEAD_MAX = 300  # characters from an item's start to the document heading it
+_LIST_MAX_ITEMS, _LIST_MAX_CHARS = 80, 40_000
+
+_ITEM = regex.compile(r"[ \t]*[*_>]*[ \t]*(?:\(?(?P<num>\d{1,3})[.)]|\(?(?P<let>[a-zđ])[.)]|(?P<dash>[-+•–])"
+                      r"|(?P<row>\|))(?=[ \t*]|$)")
+_KIND_RANK = {"row": 0, "num": 1, "let": 2, "dash": 3, "bare": 1}
+_HEADING = regex.compile(r"[ \t*#_]*(?i:điều|chương|mục|phần)\s+[\dIVXLC]+[a-zđ]?\b")
+# where a sentence or clause ends for the object of a cue
+_CLAUSE_END = regex.compile(r";|[.!?](?=[\s*_]*(?:\n|\p{Lu}|$))|\n[ \t]*\n|:[\s*_]*\n")
+# where a list in the line of its ":" ends (";" separates its items)
+_INLINE_END = regex.compile(r";|\||[.!?](?=[\s*_]*(?:\n|\p{Lu}|$))|\n[ \t]*\n")
+# where the sentence before a backward cue starts
+_SENTENCE_START = regex.compile(
+    r"(?r)(?:[.;!?:](?=[\s*_]+)|\n[ \t]*\n|\n(?=[ \t*_]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•–]|(?i:điều)\s+\d)))")
+
+
+@dataclass(frozen=True)
+class ReachMatchers:
+    head: regex.Pattern  # what may stand between a clause start and a cue that opens it
+    joiner: regex.Pattern  # between two coordinated cues
+    part_object: regex.Pattern
+    self_ref: regex.Pattern  # "<type word> này"
+    list_intro: regex.Pattern  # words before a list's ":" that name documents
+    cue_noun: regex.Pattern  # a word right before a cue that makes it a noun phrase
+    object_break: regex.Pattern  # a word that ends a cue's object phrase
+    object_link: regex.Pattern  # a word right before a document that links an object phrase to it
+    coordinated: regex.Pattern  # what may follow the last separator before a coordinated target
+    object_reach: frozenset[str]
+    list_reach: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def reach_matchers(rules: Rules) -> ReachMatchers:
+    words = relation_words(rules)
+    types = words_rx(list(rules.type_words))
+    self_words = words_rx(words.get("self_reference", ["này"]))
+    self_ref = regex.compile(r"(?i:" + types + r")[\s*]+(?i:" + self_words + r")(?![\p{L}])")
+    head = regex.compile(
+        r"[\s*_>|#]*(?:(?i:điều)\s+\d+[a-zđ]?[.:]?[\s*_]*)?(?:\(?(?:\d{1,3}|[a-zđ])[.)][\s*_]*|[-+•–][\s*_]*)?"
+        r"(?:(?i:" + types + r")[\s*]+(?i:" + self_words + r")[\s*,]*)?")
+    joiners = [w for w in words.get("cue_joiner", [",", "và"])]
+    word_joiners = words_rx([w for w in joiners if w[:1].isalpha()] or ["và"])
+    joiner = regex.compile(r"[\s*]*,?[\s*]*(?:(?i:" + word_joiners + r")(?![\p{L}])[\s*]*)?")
+    part = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("part_object", ["điều"])) + r")(?![\p{L}])")
+    # the type words of the guide's document types (not "other": "các dự án" are not documents repealed)
+    doc_words = [w for w, typ in rules.type_words.items() if typ != "other"]
+    quantifier = "|".join(q if q == r"\d+" else regex.escape(q) for q in words.get("list_quantifier", ["các"]))
+    list_intro = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("list_intro", ["văn bản"])) + r"|(?:"
+                               + quantifier + r")\s+(?:" + words_rx(doc_words) + r"))(?![\p{L}])")
+    coordinated = regex.compile(r"[\s*]*(?:(?i:" + words_rx(words.get("coordinated_lead", ["số"])) + r")[\s*]+)*")
+    cue_noun = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("cue_noun", ["ngày"])) + r")[\s*]*$")
+    object_break = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("object_break", ["về"])) + r")(?![\p{L}])")
+    object_link = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("object_link", ["tại"])) + r")[\s*]*(?:(?i:"
+                                + words_rx(words.get("coordinated_lead", ["các"])) + r")[\s*]+)*$")
+    return ReachMatchers(head, joiner, part, self_ref, list_intro, cue_noun, object_break, object_link, coordinated,
+                         frozenset(words.get("object_reach", [])),
+                         frozenset(words.get("list_reach", [])))
+
+
+AddEdge = Callable[[Mention | None, str, Mention, regex.Match], None]
+
+
+def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]], cue_rx: regex.Pattern,
+              cue_info: dict[str, tuple[str, str]], subj: Mention | None, own_text: bool,
+              rels: list[Relation], add: AddEdge, rules: Rules) -> None:
+    """Add the edges that reach past the next mention (see the module docstring)."""
+    if subj is None or not cues:
+        return
+    xm = reach_matchers(rules)
+    chained: set[int] = set()
+    for cm, rel, direction in cues:
+        if cm.start() in chained:
+            continue
+        rels_of_chain, end = [rel], cm.end()
+        while True:  # "Bãi bỏ, sửa đổi, thay thế …": the cues after the first share its targets
+            j = xm.joiner.match(text, end)
+            gap = text[end:j.end()]
+            nxt = cue_rx.match(text, j.end()) if "," in gap or regex.search(r"\p{L}", gap) else None
+            if nxt is None:
+                break
+            chained.add(nxt.start())
+            rels_of_chain.append(cue_info[fold(nxt.group())][0])
+            end = nxt.end()
+        if xm.cue_noun.search(text, max(0, cm.start() - 20), cm.start()):
+            continue
+        if direction == "backward":
+            if own_text or xm.self_ref.search(text, max(0, cm.start() - 300), min(len(text), cm.end() + 80)):
+                _expired(text, index, cm, end, subj, add, xm)
+            continue
+        clause_start = _clause_start(text, cm.start())
+        if not xm.head.fullmatch(text, clause_start, cm.start()):
+            continue
+        items = _list_after(text, index, end, end, xm)
+        if items is not None:
+            for item_start, item_end in items:
+                _item_edges(text, index, item_start, item_end, rels_of_chain, cm, cue_rx, subj, rels, add, xm)
+            continue
+        if not any(r in xm.object_reach for r in rels_of_chain):
+            continue
+        stop = _CLAUSE_END.search(text, end, min(len(text), end + _OBJECT_MAX))
+        targets = _object(text, index, end, stop.start() if stop else min(len(text), end + _OBJECT_MAX),
+                          cue_rx, xm)
+        if targets:
+            partial = bool(xm.part_object.search(text, end, targets[0].start))
+            for r in rels_of_chain:
+                if r in xm.object_reach:
+                    for t in targets:
+                        add(subj, "amends" if r == "replaces" and partial else r, t, cm)
+
+
+def _object(text: str, index: ByStart, start: int, stop: int, cue_rx: regex.Pattern, xm: ReachMatchers
+            ) -> list[Mention]:
+    """The document a cue's object phrase ends in, and those coordinated with it ("… tại Nghị
+    định số A … và Nghị định số B"); none when another cue or a quotation comes first
+    ("thay thế cụm từ “Quyết định số …”" quotes a phrase)."""
+    found = [m for m in index.within(start, stop) if m.kind != "unnumbered"]
+    if not found:
+        return []
+    gap = text[start:found[0].start]
+    if cue_rx.search(gap) or ":" in gap or xm.object_break.search(gap) and not xm.object_link.search(gap) \
+            or gap.count("“") > gap.count("”") or gap.count('"') % 2:
+        return []
+    out = [found[0]]
+    for m in found[1:]:
+        between = text[out[-1].end:m.start]
+        seps = list(regex.finditer(r",|;|(?<![\p{L}])(?i:và)(?![\p{L}])", between))
+        if len(between) > 250 or not seps or cue_rx.search(between) \
+                or not xm.coordinated.fullmatch(between, seps[-1].end()):
+            break
+        out.append(m)
+    return out
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the sentence or clause holding ``pos`` starts (at most _SENTENCE_MAX back)."""
+    lo = max(0, pos - _SENTENCE_MAX)
+    m = _SENTENCE_START.search(text, lo, pos)
+    return m.end() if m else lo
+
+
+def _expired(text: str, index: ByStart, cm: regex.Match, end: int, subj: Mention, add: AddEdge,
+             xm: ReachMatchers) -> None:
+    """"<documents> … hết hiệu lực": the documents the sentence opens with, unless a list follows."""
+    items = _list_after(text, index, end, _clause_start(text, cm.start()), xm)
+    if items is not None:
+        for item_start, item_end in items:
+            head = _head(text, index, item_start, item_end, None)
+            if head is not None:
+                add(subj, "repeals", head, cm)
+        return
+    start = _clause_start(text, cm.start())
+    before = [m for m in index.within(start, cm.start()) if m.kind != "unnumbered" and m.end <= cm.start()]
+    if not before or xm.self_ref.match(text, before[0].start) or before[0].key == subj.key:
+        return
+    heads = [before[0]]
+    for m in before[1:]:  # "Quyết định số 12/2020/QĐ-UBND và Quyết định số 15/2021/QĐ-UBND hết hiệu lực"
+        if regex.fullmatch(r"[\s*,;]*(?:(?i:và)\s+)?(?:\p{L}+\s+){0,2}(?i:số)?[\s*]*", text[heads[-1].end:m.start]) \
+                or regex.fullmatch(r"[\s*,;]*(?:(?i:và)\s+)?", text[heads[-1].end:m.start]):
+            heads.append(m)
+    for h in heads:
+        add(subj, "repeals", h, cm)
+
+
+def _list_after(text: str, index: ByStart, end: int, intro_from: int, xm: ReachMatchers
+                ) -> list[tuple[int, int]] | None:
+    """The items of a list the cue's clause opens with ":", or None when it opens none. The
+    words from ``intro_from`` to the ":" must be none or name documents."""
+    colon = text.find(":", end, min(len(text), end + _INTRO_MAX))
+    if colon < 0 or regex.search(r"[.;\n]\s*\n|;", text[end:colon]) or index.within(end, colon):
+        return None
+    intro = text[intro_from:colon]
+    if regex.search(r"\p{L}", text[end:colon]) and not xm.list_intro.search(intro):
+        return None
+    line_end = text.find("\n", colon)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[colon + 1:line_end].strip(" \t*_"):  # "… thay thế các Nghị định sau: A; B." on one line
+        return _inline_items(text, colon + 1)
+    items: list[tuple[int, int]] = []
+    kind: str | None = None
+    blank = False
+    pos = line_end + 1
+    limit = min(len(text), pos + _LIST_MAX_CHARS)
+    cur: int | None = None
+    while pos < limit and len(items) < _LIST_MAX_ITEMS:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
+        if not line.strip(" \t*_"):
+            blank = True
+        else:
+            m = _ITEM.match(line)
+            k = next((g for g in ("num", "let", "dash", "row") if m and m.group(g)), None)
+            if k is None and _starts_with_mention(index, pos, nl, line):
+                k = "bare"
+            if k is not None and (kind is None or k == kind):
+                if cur is not None:
+                    items.append((cur, pos))
+                kind, cur = k, pos
+            elif k is not None and _KIND_RANK[k] > _KIND_RANK[kind]:
+                pass  # a deeper list inside the current item
+            elif kind is None or blank or k is not None or _HEADING.match(line):
+                break
+            blank = False
+        pos = nl + 1
+    else:
+        pos = min(pos, len(text))
+    if cur is not None:
+        items.append((cur, min(pos, len(text))))
+    return items or None
+
+
+def _inline_items(text: str, start: int) -> list[tuple[int, int]] | None:
+    """The ";"-separated items of a list that goes on in the line of its ":"."""
+    stop = _INLINE_END.search(text, start, min(len(text), start + _LIST_MAX_CHARS))
+    items: list[tuple[int, int]] = []
+    pos = start
+    while stop is not None and text[stop.start()] == ";":
+        items.append((pos, stop.start()))
+        pos = stop.end()
+        stop = _INLINE_END.search(text, pos, min(len(text), pos + _LIST_MAX_CHARS))
+    items.append((pos, stop.start() if stop else min(len(text), pos + _OBJECT_MAX)))
+    return items
+
+
+def _starts_with_mention(index: ByStart, pos: int, nl: int, line: str) -> bool:
+    first = index.within(pos, nl)
+    return bool(first) and not line[:first[0].start - pos].strip(" \t*_")
+
+
+def _head(text: str, index: ByStart, start: int, end: int, cue_rx: regex.Pattern | None) -> Mention | None:
+    """The document an item opens with: its first, unless a cue comes before it."""
+    first = next((m for m in index.within(start, min(end, start + _ITEM_HEAD_MAX)) if m.kind != "unnumbered"), None)
+    if first is None or cue_rx is not None and cue_rx.search(text, start, first.start):
+        return None
+    gap = text[start:first.start]
+    if gap.count("“") > gap.count("”") or gap.count('"') % 2:  # a phrase quoted, not a document cited
+        return None
+    return first
+
+
+def _item_edges(text: str, index: ByStart, start: int, end: int, chain: list[str], cm: regex.Match,
+                cue_rx: regex.Pattern, subj: Mention, rels: list[Relation], add: AddEdge,
+                xm: ReachMatchers) -> None:
+    head = _head(text, index, start, end, cue_rx)
+    if head is None:
+        return
+    partial = bool(xm.part_object.search(text, start, head.start))
+    for r in chain:
+        if r not in xm.list_reach:
+            continue
+        if r == "based_on":  # every document an item of a basis list names (as a "Căn cứ" line)
+            for m in index.within(start, end):
+                if m.kind != "unnumbered":
+                    add(subj, r, m, cm)
+        else:
+            add(subj, "amends" if r == "replaces" and partial else r, head, cm)
+    # what the item says of other documents, the item's document says (not the subject)
+    for rel in rels:
+        if rel.source == subj.key and head.end <= rel.start < end and rel.target != head.key \
+                and rel.relation not in chain:
+            rel.source = head.key
