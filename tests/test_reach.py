@@ -56,6 +56,24 @@ CASES = [
      "năm 2020 của Chính phủ về xử lý kỷ luật cán bộ, công chức, viên chức và Nghị định số 71/2023/NĐ-CP "
      "ngày 20 tháng 9 năm 2023 của Chính phủ.",
      {(S, "repeals", "112/2020/NĐ-CP"), (S, "repeals", "71/2023/NĐ-CP")}),
+    # table rows, ")"-numbered items, items without markers, an expiry list after its cue
+    (HEADER + "2. Bãi bỏ toàn bộ 02 văn bản sau đây:\n| STT | Tên văn bản |\n|---|---|\n"
+     "| 1 | Quyết định số 10/2019/QĐ-UBND ngày 12/3/2019 |\n| 2 | Chỉ thị số 11/CT-UBND ngày 01/4/2020 |\n",
+     {(S, "repeals", "10/2019/QĐ-UBND"), (S, "repeals", "11/CT-UBND")}),
+    (HEADER + "2. Bãi bỏ các văn bản sau đây:\n1) Quyết định số 10/2019/QĐ-UBND;\n2) Quyết định số 11/2020/QĐ-UBND.\n",
+     {(S, "repeals", "10/2019/QĐ-UBND"), (S, "repeals", "11/2020/QĐ-UBND")}),
+    (HEADER + "Bãi bỏ các văn bản sau đây:\n\nQuyết định số 10/2019/QĐ-UBND ngày 12/3/2019;\n\n"
+     "Quyết định số 11/2020/QĐ-UBND ngày 01/4/2020.\n",
+     {(S, "repeals", "10/2019/QĐ-UBND"), (S, "repeals", "11/2020/QĐ-UBND")}),
+    (HEADER + "2. Hết hiệu lực thi hành các văn bản sau:\na) Quyết định số 10/2019/QĐ-UBND;\n"
+     "b) Quyết định số 123/QĐ-UBND.\n",
+     {(S, "repeals", "10/2019/QĐ-UBND"), (S, "repeals", "123/QĐ-UBND")}),
+    # expiry of two documents each with its description; the second amended the first
+    (HEADER + "2. Quyết định số 10/2019/QĐ-UBND ngày 12/3/2019 của Ủy ban nhân dân tỉnh quy định về phí, "
+     "Quyết định số 11/2020/QĐ-UBND ngày 01/4/2020 của Ủy ban nhân dân tỉnh sửa đổi, bổ sung Quyết định số "
+     "10/2019/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.",
+     {(S, "repeals", "10/2019/QĐ-UBND"), (S, "repeals", "11/2020/QĐ-UBND"),
+      ("11/2020/QĐ-UBND", "amends", "10/2019/QĐ-UBND")}),
     # replacing the whole document is replaces
     (HEADER + "Điều 5. Quyết định này thay thế Quyết định số 22/2019/QĐ-UBND ngày 13 tháng 9 năm 2019.",
      {(S, "replaces", "22/2019/QĐ-UBND")}),

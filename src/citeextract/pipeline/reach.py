@@ -190,9 +190,12 @@ def _expired(text: str, index: ByStart, cm: regex.Match, end: int, subj: Mention
     if not before or xm.self_ref.match(text, before[0].start) or before[0].key == subj.key:
         return
     heads = [before[0]]
-    for m in before[1:]:  # "Quyết định số 12/2020/QĐ-UBND và Quyết định số 15/2021/QĐ-UBND hết hiệu lực"
-        if regex.fullmatch(r"[\s*,;]*(?:(?i:và)\s+)?(?:\p{L}+\s+){0,2}(?i:số)?[\s*]*", text[heads[-1].end:m.start]) \
-                or regex.fullmatch(r"[\s*,;]*(?:(?i:và)\s+)?", text[heads[-1].end:m.start]):
+    for prev, m in zip(before, before[1:]):
+        # "Quyết định số A …, Quyết định số B … sửa đổi Quyết định số A hết hiệu lực": a document after
+        # a separator opens another item; one right after a cue is named in the description
+        gap = text[prev.end:m.start]
+        seps = list(regex.finditer(r",|;|(?<![\p{L}])(?i:và)(?![\p{L}])", gap))
+        if seps and len(gap) <= 300 and xm.coordinated.fullmatch(gap, seps[-1].end()):
             heads.append(m)
     for h in heads:
         add(subj, "repeals", h, cm)
