@@ -21,6 +21,18 @@ CHAINS = [
      "96/2022/NĐ-CP và Nghị định số 26/2018/NĐ-CP;\n",
      {(S, "based_on", "96/2022/NĐ-CP"), (S, "based_on", "105/2024/NĐ-CP"), (S, "based_on", "26/2018/NĐ-CP"),
       ("105/2024/NĐ-CP", "amends", "96/2022/NĐ-CP"), ("105/2024/NĐ-CP", "amends", "26/2018/NĐ-CP")}),
+    # two cues of one relation describe the same decree; a decree amends the decree, not the law
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;\nCăn cứ Nghị định số 78/2025/NĐ-CP "
+     "ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và biện pháp để tổ chức hướng dẫn "
+     "thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi Nghị định số "
+     "187/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ;\n",
+     {(S, "based_on", "64/2025/QH15"), (S, "based_on", "78/2025/NĐ-CP"), (S, "based_on", "187/2025/NĐ-CP"),
+      (S, "based_on", "64/2025/QH15"), ("78/2025/NĐ-CP", "guides", "64/2025/QH15"),
+      ("187/2025/NĐ-CP", "amends", "78/2025/NĐ-CP")}),
+    # a law amended by a law stays the law amended
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số "
+     "87/2025/QH15;\n",
+     {(S, "based_on", "64/2025/QH15"), (S, "based_on", "87/2025/QH15"), ("87/2025/QH15", "amends", "64/2025/QH15")}),
 ]
 
 

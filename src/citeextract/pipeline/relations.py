@@ -110,6 +110,7 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
                             boundary, issuers)
 
 
+_LAW_TYPES = frozenset({"hien_phap", "bo_luat", "luat", "phap_lenh"})
 _COMMA_BEFORE = regex.compile(r"[^;]*,[\s*]*")
 _SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
 _SEMI = regex.compile(";")
@@ -182,11 +183,17 @@ def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
     return out
 
 
-def _source_before(ctx: _Ctx, pos: int, cs: int) -> Mention | None:
-    """The mention the clause before ``pos`` is about, if only its description intervenes."""
+def _source_before(ctx: _Ctx, pos: int, cs: int, rel: str | None = None) -> Mention | None:
+    """The mention the clause before ``pos`` is about, if only its description intervenes.
+    A cue of the same relation in between continues that description ("Nghị định A quy định
+    chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật …")."""
     m = ctx.before(pos, cs)
     if m is None:
         return None
+    if rel is not None:
+        first = ctx.rm.cue.search(ctx.text, m.end, pos)
+        if first is not None and ctx.rm.cue_info[_fold(first.group())][0] == rel:
+            pos = first.start()
     gap = ctx.issuers.sub("X", ctx.text[m.end:pos])
     # "A có hiệu lực từ … và thay thế B": a "và" right before the cue joins two predicates of A
     gap = ctx.rm.joined_predicate.sub("", gap)
@@ -195,6 +202,21 @@ def _source_before(ctx: _Ctx, pos: int, cs: int) -> Mention | None:
     if ctx.rm.issue.search(gap) and ctx.rm.issued_end.search(gap):
         return None
     return m
+
+
+def _amendable_by(ctx: _Ctx, amended: Mention, amender: Mention, cs: int) -> Mention:
+    """A law is amended by a law: when a lower text ("Nghị định …") is said to amend what reads
+    as a law, the document the law was named in the description of is the one amended
+    ("Nghị định A quy định chi tiết Luật B được sửa đổi, bổ sung bởi Nghị định C": C amends A)."""
+    if _is_law(amended) and not _is_law(amender):
+        earlier = ctx.before(amended.start, cs)
+        if earlier is not None and not _is_law(earlier):
+            return earlier
+    return amended
+
+
+def _is_law(m: Mention) -> bool:
+    return m.key.split(":", 1)[0] in _LAW_TYPES or "/QH" in m.key
 
 
 def _issued_in(ctx: _Ctx, pos: int, ce: int, issuer_hint: list) -> Mention | None:
@@ -286,11 +308,11 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
             amended = _source_before(ctx, rm.passive.search(text, max(cs, cm.start() - 20), cm.start()).start(), cs)
             if amended is not None:  # "A được sửa đổi, bổ sung bởi B và C": B and C amend A
                 for t in targets:
-                    add(t, rel, amended, cm)
+                    add(t, rel, _amendable_by(ctx, amended, t, cs), cm)
             continue
         if rel == "replaces" and reach_matchers(rules).part_object.search(text, cm.end(), targets[0].start):
             rel = "amends"  # "thay thế một số nội dung của Thông tư …": a part is replaced
-        src = _source_before(ctx, cm.start(), cs)
+        src = _source_before(ctx, cm.start(), cs, rel)
         if src is None:
             hint: list = []
             head = text[cs:cm.start()]
