@@ -21,6 +21,15 @@ CASES = [
     ("tại Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu ngày 29 tháng 11 "
      "năm 2024;", [("luat", "sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu",
                    2024, "2024-11-29")]),
+    # the common name of an amending law ends at its bare year, not at the verb after it
+    ("Theo Luật sửa đổi Bộ luật Hình sự 2017 quy định như sau:",
+     [("luat", "sửa đổi Bộ luật Hình sự", 2017, None)]),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Giáo dục có quy định",
+     [("luat", "sửa đổi, bổ sung một số điều của Luật Giáo dục", None, None)]),
+    # an amending law's title wrapped after a comma: the laws it lists are not cited on their own
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch,\nLuật Đầu tư và Luật Đấu thầu ngày 29 "
+     "tháng 11 năm 2024;", [("luat", "sửa đổi, bổ sung một số điều của Luật Quy hoạch,\nLuật Đầu tư và Luật Đấu "
+                            "thầu".replace(",\n", ", "), 2024, "2024-11-29")]),
 ]
 
 
@@ -36,6 +45,10 @@ NOT_NAMED = [
     "XÂY DỰNG CẤP XÃ ĐẠT CHUẨN TIẾP CẬN PHÁP LUẬT NĂM 2021",
     "các Luật nêu trên",
     "phù hợp với pháp luật",
+    "Bài viết của cộng đồng Dân Luật Việt Nam.",
+    # a law cited by name, year and number is one numbered citation
+    "theo Luật Các tổ chức tín dụng 2024 số 32/2024/QH15",
+    "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật\nBan hành văn bản quy phạm pháp luật số 87/2025/QH15;",
 ]
 
 

@@ -48,9 +48,14 @@ def named_matchers(rules: Rules) -> NamedMatchers:
                  + gate.words(rules.open_titles + known_titles, ignore_case=True) + ")")
     dated = words_rx(rules.named_words.get("title_end", ["số", "năm", "ngày"]))
     open_end = words_rx(rules.named_words.get("open_title_end", ["được"]))
+    opener_words = words_rx(rules.named_words.get("line_opener", ["Căn cứ"]))
     open_title = regex.compile(
         r"\s+(?P<title>(?i:" + words_rx(rules.open_titles or ["\x00"]) + r")"
-        r"(?:(?!\s+(?:(?i:" + dated + r")\s+\d|(?i:" + open_end + r")(?!\p{L})))(?:[^;\n(.:]|\n(?=\p{Ll})))*)"
+        r"(?:(?!\s+(?:(?i:" + dated + r")\s+\d|(?i:" + open_end + r")(?!\p{L})|(?:19|20)\d\d(?![\d/])))"
+        r"(?:[^;\n(.:]|\n(?=\p{Ll})"
+        # a wrapped line goes on with the list of laws amended ("… của Luật Quy hoạch,\nLuật Đầu tư …")
+        r"|(?<=,|(?i:của|và|luật))[ \t]*\n(?=[ \t]*\p{Lu}\p{Ll})(?![ \t]*(?i:" + opener_words + r")(?!\p{L}))))"
+        r"{0,400})"
     )
     not_after = regex.compile(r"(?i:" + words_rx(rules.named_not_after or ["\x00"]) + r")\s+$")
     # a comma or a line break inside a name: ", công nghệ và đổi mới sáng tạo số …",
