@@ -42,6 +42,15 @@ CASES = [
     ("Công văn số 15972/SXD-QLN& TTBĐS về", [("15972/SXD-QLN&TTBĐS", "cong_van", None, ["damaged"])]),
     ("Ngày 04/02/2025 Bộ Tư pháp ban hành Công văn 481/BTP-HTQTCT về",
      [("481/BTP-HTQTCT", "cong_van", "2025-02-04", [])]),
+    # damaged forms: "số" cut and glued to the number, letters of another script, O typed for Q
+    ("Căn cứ Nghị định s20/2008/NĐ-CP ngày 14/02/2008 của Chính phủ;",
+     [("20/2008/NĐ-CP", "nghi_dinh", "2008-02-14", ["damaged"])]),
+    ("Thông tư số 200/2014/TT-B\u0422\u0421 ngày 22/12/2014", [("200/2014/TT-BTC", "thong_tu", "2014-12-22", ["damaged"])]),
+    ("Luật Đấu thầu số 22/2023/OH15 ngày 23/6/2023", [("22/2023/QH15", "luat", "2023-06-23", ["damaged"])]),
+    # Party documents written in the state style take their Party key
+    ("thực hiện Nghị quyết 20/TW về tăng cường", [("20-NQ/TW", "nghi_quyet", None, [])]),
+    ("Nghị quyết số 09/NQ-TU ngày 10/3/2021 của Tỉnh ủy", [("9-NQ/TU", "nghi_quyet", "2021-03-10", [])]),
+    ("Chỉ thị 05/CT-TW của Bộ Chính trị", [("5-CT/TW", "chi_thi", None, [])]),
 ]
 
 
@@ -68,6 +77,15 @@ NOT_CITATIONS = [
 @pytest.mark.parametrize("text", NOT_CITATIONS)
 def test_not_citations(text):
     assert extract(text).citations == []
+
+
+def test_alias_takes_the_full_key():
+    doc = extract("Căn cứ Nghị định số 12/2009/NĐ-CP ngày 12 tháng 02 năm 2009 của Chính phủ (sau đây gọi tắt là "
+                  "Nghị định 12/CP). Theo Nghị định 12/CP thì chủ đầu tư phải lập dự án.")
+    assert [c.key for c in doc.citations] == ["12/2009/NĐ-CP"] * 3
+    assert doc.citations[2].warnings == ["alias of 12/2009/NĐ-CP"]
+    # without the definition the same words are another document
+    assert extract("Theo Nghị định 12/CP thì").citations[0].key == "12/CP"
 
 
 def test_short_forms_take_the_full_key():

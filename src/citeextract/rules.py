@@ -109,6 +109,7 @@ class Rules:
     code_types: dict[str, str] = field(default_factory=dict)  # symbol code -> type
     implied_symbol: dict[str, str] = field(default_factory=dict)  # type -> symbol
     restorations: dict[str, str] = field(default_factory=dict)  # casefolded code -> code
+    lookalikes: dict[str, str] = field(default_factory=dict)  # Cyrillic/Greek capital -> Latin
     canonical_codes: dict[str, str] = field(default_factory=dict)  # casefolded -> as printed
     issuers: dict[str, str] = field(default_factory=dict)  # code -> body
     issuer_level: dict[str, str] = field(default_factory=dict)
@@ -154,6 +155,8 @@ def _load(d: Path) -> Rules:
         r.canonical_codes.setdefault(code.casefold(), code)
     for written, code, *_ in read_table("restorations.tsv", 2, d):
         r.restorations[written.casefold()] = code
+    for written, latin, *_ in read_table("lookalikes.tsv", 2, d):
+        r.lookalikes[written] = latin
     for section, value, words, *_ in read_table("named_laws.tsv", 3, d):
         if section == "type":
             for w in alternatives(words):

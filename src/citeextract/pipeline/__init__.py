@@ -4,7 +4,7 @@ in this order:
 ``clean`` (normalise, with an offset map back to the original) → ``citations`` (numbered
 citations and short forms; canonical ``keys``; ``gate`` decides where exact patterns are
 tried) → ``dates`` → ``named`` (laws cited by name) → ``context`` (issue dates, issuers, the
-text's own number) → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) →
+text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) →
 offsets mapped back to the original text. ``spans`` looks mentions up by position.
 
 May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output``,
@@ -12,6 +12,7 @@ May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output`
 """
 from __future__ import annotations
 
+from .aliases import apply_aliases
 from .citations import find_citations, find_short_forms
 from .clean import CleanText, clean
 from .context import attach_context
@@ -40,6 +41,7 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True) -> 
     dates = find_dates(t, rules, spans)
     named = find_named(t, rules, dates, spans)
     attach_context(t, cits, dates, rules)
+    apply_aliases(t, cits, rules)
     attach_pinpoints(t, cits, named, rules)
     doc = Document(doc=doc_id, citations=cits, named=named.named, dates=dates)
     if relations:

@@ -13,7 +13,8 @@ from functools import lru_cache
 import regex
 
 from . import gate
-from .keys import Symbol, canonical_symbol, issuer_from_symbol, make_key, strip_number, type_from_symbol
+from .keys import (Symbol, canonical_symbol, issuer_from_symbol, make_key, party_symbol, strip_number,
+                   type_from_symbol)
 from ..models import Citation
 from ..rules import Rules, trie_rx, words_rx
 
@@ -23,7 +24,13 @@ _SEP = r"(?:\s?[-/]\s?(?=\p{Lu})|[-/])"
 _SPACE = regex.compile(r"\s")
 _YEAR_NUMBER = regex.compile(r"(?:1[89]|20)\d\d")
 # the scan consumes a digit first (a fast scan), then checks the character before it
-_NUM = r"(?P<num>\d(?<![\p{L}\d/.,\-_=?&%#]\d)\d{0,4}(?:\.\d{1,3})?[a-zđ]?)"
+_NUM = r"(?P<num>\d(?:(?<![\p{L}\d/.,\-_=?&%#]\d)|(?<=(?<![\p{L}\d])s\d))\d{0,4}(?:\.\d{1,3})?[a-zđ]?)"
+
+
+def glued_so(text: str, num_start: int) -> bool:
+    """ "s20/2008/NĐ-CP": the number starts right after an "s" cut from "số"."""
+    return num_start > 0 and text[num_start - 1] == "s"
+
 _CORE = (
     _NUM
     + r"(?:(?P<s1>\s{0,2}/\s{0,2})(?:(?P<year>(?:1[89]|20)\d\d)(?P<s2>\s{0,2}/\s{0,2}))?"
@@ -154,6 +161,15 @@ def find_citations(text: str, rules: Rules) -> list[Citation]:
                 flags.append("self")
         if typ is None:
             typ = implied_type
+        restyled = party_symbol(sym, typ, rules) if not party and year is None else None
+        if restyled:  # "Nghị quyết 20/TW" is Party resolution 20-NQ/TW
+            party, sym = True, Symbol(restyled, restyled.split("/"), sym.damaged, sym.repairs)
+            issuer = issuer_from_symbol(sym, True, rules)
+            warnings.append("Party document written in the state style")
+        if glued_so(text, m.start()):  # "Nghị định s20/2008/NĐ-CP": "số" cut and glued to the number
+            warnings.append("'số' glued to the number")
+            if "damaged" not in flags:
+                flags.append("damaged")
         out.append(Citation(
             text=text[start:end], start=start, end=end, type=typ,
             key=make_key(number, year, sym.text, party),

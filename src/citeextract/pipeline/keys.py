@@ -44,9 +44,14 @@ class Symbol:
 
 def canonical_symbol(raw: str, rules: Rules) -> Symbol:
     """Canonicalise a symbol as printed: spaces out, known codes restored and re-cased."""
-    parts = _GROUP_SPLIT.split(raw.strip())
     damaged = bool(_SPACE.search(raw))
     repairs = ["space inside symbol"] if damaged else []
+    if rules.lookalikes and not raw.isascii():
+        latin = "".join(rules.lookalikes.get(ch, ch) for ch in raw)
+        if latin != raw:  # "TT-BТС" with Cyrillic letters
+            repairs.append("letters of another script read as Latin")
+            damaged, raw = True, latin
+    parts = _GROUP_SPLIT.split(raw.strip())
     out: list[str] = []
     groups: list[str] = []
     for i, part in enumerate(parts):
@@ -87,6 +92,18 @@ def make_key(number: str, year: int | None, symbol: str, party: bool) -> str:
     if year:
         return f"{n}/{year}/{symbol}"
     return f"{n}/{symbol}"
+
+
+def party_symbol(sym: Symbol, typ: str | None, rules: Rules) -> str | None:
+    """A Party document written in the state style ("Nghị quyết 20/TW", "Nghị quyết số
+    09/NQ-TU"): its Party symbol ("NQ/TW", "NQ/TU"), or None for any other symbol."""
+    groups = sym.groups
+    if not groups or rules.issuer_level.get(groups[-1]) != "party" or len(groups) > 2:
+        return None
+    if len(groups) == 2:
+        return f"{groups[0]}/{groups[1]}" if groups[0] in rules.code_types else None
+    code = next((c for c, t in rules.code_types.items() if t == typ), None) if typ else None
+    return f"{code}/{groups[0]}" if code else None
 
 
 def type_from_symbol(sym: Symbol, party: bool, rules: Rules) -> str:
