@@ -103,3 +103,14 @@ def test_effective_date(clause, expected):
     assert doc.subject == "12/2025/QĐ-BCT"
     assert doc.effective == expected
     assert doc.to_dict()["effective"] == expected
+
+
+def test_pdf_text_with_dropped_glyphs():
+    """A PDF font that drops the letters with two marks (and Đ) damages the cue as it damages
+    the citation: "Căn c Ngh nh s …" is still a basis line."""
+    text = ("BỘ XÂY DỰNG\nSố: 15/2020/TT-BXD\n\nTHÔNG TƯ\n\nCăn c Ngh nh s 12/2009/N -CP ngày 12/02/2009 c a "
+            "Chính ph v qu n lý d án;\nCăn c Lu t Xây d ng s 50/2014/QH13;\n")
+    doc = extract(text)
+    assert {tuple(r.as_triple()) for r in doc.relations} == {
+        ("15/2020/TT-BXD", "based_on", "12/2009/NĐ-CP"), ("15/2020/TT-BXD", "based_on", "50/2014/QH13")}
+    assert "damaged" in doc.citations[1].flags

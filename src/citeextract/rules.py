@@ -57,6 +57,16 @@ def read_table(name: str, min_cols: int = 2, directory: Path | None = None) -> l
     return rows
 
 
+def _code_points(cell: str) -> list[str]:
+    """Characters of "U+1EA0-U+1EF9|U+0110" (ranges and single code points)."""
+    out: list[str] = []
+    for part in alternatives(cell):
+        lo, _, hi = part.partition("-")
+        a, b = int(lo.strip()[2:], 16), int((hi or lo).strip()[2:], 16)
+        out.extend(chr(c) for c in range(a, b + 1))
+    return out
+
+
 def alternatives(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
 
@@ -110,6 +120,15 @@ class Rules:
     implied_symbol: dict[str, str] = field(default_factory=dict)  # type -> symbol
     restorations: dict[str, str] = field(default_factory=dict)  # casefolded code -> code
     lookalikes: dict[str, str] = field(default_factory=dict)  # Cyrillic/Greek capital -> Latin
+    dropped_glyphs: frozenset[str] = frozenset()  # glyphs a PDF font may drop (patterns/damage.tsv)
+
+    def glyphs_dropped(self, phrase: str) -> str | None:
+        """``phrase`` as a PDF that drops ``dropped_glyphs`` prints it ("căn cứ" → "căn c"), or
+        None when it holds none of them."""
+        if not self.dropped_glyphs or not any(ch in self.dropped_glyphs for ch in phrase):
+            return None
+        out = " ".join("".join(" " if ch in self.dropped_glyphs else ch for ch in phrase).split())
+        return out if len(out.replace(" ", "")) >= 2 else None
     canonical_codes: dict[str, str] = field(default_factory=dict)  # casefolded -> as printed
     issuers: dict[str, str] = field(default_factory=dict)  # code -> body
     issuer_level: dict[str, str] = field(default_factory=dict)
@@ -157,6 +176,9 @@ def _load(d: Path) -> Rules:
         r.restorations[written.casefold()] = code
     for written, latin, *_ in read_table("lookalikes.tsv", 2, d):
         r.lookalikes[written] = latin
+    for section, value, *_ in read_table("damage.tsv", 2, d):
+        if section == "dropped_glyphs":
+            r.dropped_glyphs = frozenset(_code_points(value))
     for section, value, words, *_ in read_table("named_laws.tsv", 3, d):
         if section == "type":
             for w in alternatives(words):

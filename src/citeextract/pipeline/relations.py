@@ -66,6 +66,10 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     info: dict[str, tuple[str, str]] = {}
     for rel, cue, direction in rules.relation_cues:
         info.setdefault(_fold(cue), (rel, direction))
+    for cue, value in list(info.items()):  # "Căn c Ngh nh s …": a PDF that dropped glyphs
+        dropped = rules.glyphs_dropped(cue)
+        if dropped:
+            info.setdefault(_fold(dropped), value)
     cue = regex.compile(r"(?<![\p{L}\d])(?i:" + words_rx(list(info)) + r")(?![\p{L}\d])")
     fill = words_rx(words.get("filler", []))
     filler = regex.compile(
@@ -92,7 +96,7 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     bodies = [b for b in rules.issuers.values() if " và " in b or " - " in b]
     issuers = regex.compile(r"(?i:" + words_rx(bodies) + r")") if bodies else regex.compile(r"(?!)")
     title_word = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("title_type_word", ["luật"]))
-                               + r")[\s*]*$")
+                               + r")[ \t*]*$")  # on the cue's line: "THÔNG TƯ\n\nCăn cứ" is a heading
     clause_subject = regex.compile(r"[\s,*]*(?i:" + words_rx(words.get("clause_adverb", ["đã"])) + r")\s")
     issued_end = regex.compile(r"(?i:" + words_rx(rules.context.get("issue_verb_after", ["ban hành"])) + r")\s*$")
     joined_predicate = regex.compile(r"[\s,]+(?i:" + words_rx(words.get("predicate_joiner", ["và"])) + r")[\s*]*$")
