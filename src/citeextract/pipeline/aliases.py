@@ -15,7 +15,7 @@ from .spans import ByStart
 
 
 @lru_cache(maxsize=8)
-def _definition(rules: Rules) -> tuple[regex.Pattern, int]:
+def _definition(rules: Rules) -> tuple[regex.Pattern, int, tuple[str, ...]]:
     intro, reach = ["sau đây gọi tắt là"], 300
     for section, cell, *_ in read_table("aliases.tsv", 2):
         if section == "intro":
@@ -23,14 +23,18 @@ def _definition(rules: Rules) -> tuple[regex.Pattern, int]:
         elif section == "reach":
             reach = int(cell)
     rx = regex.compile(r"\(\s*(?i:" + words_rx(intro) + r")[\s:]*[“\"']?(?P<alias>[^()“”\"']{2,80}?)[”\"']?\s*\)")
-    return rx, reach
+    # the last two words of each opening, looked for first (plain substring tests are cheap)
+    tails = tuple({" ".join(w.split()[-2:]) for w in intro})
+    return rx, reach, tails
 
 
 def apply_aliases(text: str, cits: list[Citation], rules: Rules) -> None:
     """Give every citation written as a defined alias the key of the document it stands for."""
-    if "(" not in text or not cits:
+    if not cits:
         return
-    rx, reach = _definition(rules)
+    rx, reach, tails = _definition(rules)
+    if not any(t in text for t in tails):
+        return
     index = ByStart(cits)
     aliases: dict[str, Citation] = {}
     for m in rx.finditer(text):

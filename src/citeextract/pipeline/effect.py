@@ -25,13 +25,30 @@ def _clause(rules: Rules) -> regex.Pattern:
         r"(?P<signing>(?i:" + words_rx(words.get("effect_signing", ["ngày ký"])) + r")(?![\p{L}]))?")
 
 
+@lru_cache(maxsize=8)
+def _phrase(rules: Rules) -> regex.Pattern:
+    words = relation_words(rules)
+    return regex.compile(r"(?i:" + words_rx(words.get("effect_phrase", ["có hiệu lực"])) + r")")
+
+
+def _clauses(rx: regex.Pattern, text: str, rules: Rules):
+    """The effect clauses of ``text``, looked for only around its effect phrases (the clause
+    pattern, a type word before "này", is too costly to run over a whole text)."""
+    last = -1
+    for pm in _phrase(rules).finditer(text):
+        m = rx.search(text, max(last + 1, pm.start() - 60), min(len(text), pm.end() + 60))
+        if m is not None and m.start() > last:
+            last = m.start()
+            yield m
+
+
 def find_effective(doc: Document, text: str, rules: Rules) -> str | None:
     """The ISO date from which the text says its subject takes effect, or None."""
     rx = _clause(rules)  # compiled with the first text
     own = next((c for c in doc.citations if c.key == doc.subject), None)
     if doc.subject is None or (own is not None and own.type == VBHN_TYPE):
         return None  # a consolidated text repeats the effect clauses of the texts it consolidates
-    for m in rx.finditer(text):
+    for m in _clauses(rx, text, rules):
         if m.group("signing"):
             own = next((c for c in doc.citations if c.key == doc.subject and c.issued), None)
             return own.issued if own else None

@@ -42,6 +42,8 @@ class PinpointRules:
     opening: list[str]
     link: list[str]
     not_before: list[str]
+    skip: frozenset[str] = frozenset()  # casefolded words between labels that are not labels
+    link_folded: frozenset[str] = frozenset()  # casefolded link words
 
 
 @lru_cache(maxsize=8)
@@ -63,9 +65,11 @@ def pinpoint_rules(rules: Rules) -> PinpointRules:
             range_max = int(row[1])
         else:
             words.setdefault(section, []).extend(alternatives(row[2] if len(row) > 2 else row[1]))
-    return PinpointRules(rank, level_of, form, words.get("join", [","]), words.get("range", []),
-                         range_max, words.get("opening", []), words.get("link", []),
-                         words.get("not_before", []))
+    join, range_words = words.get("join", [","]), words.get("range", [])
+    return PinpointRules(rank, level_of, form, join, range_words, range_max, words.get("opening", []),
+                         words.get("link", []), words.get("not_before", []),
+                         frozenset(w.casefold() for w in (*join, *range_words)),
+                         frozenset(w.casefold() for w in words.get("link", [])))
 
 
 @lru_cache(maxsize=8)
@@ -104,19 +108,37 @@ def attach_pinpoints(text: str, cits: list[Citation], named: NamedResult, rules:
 
 def find_pinpoints(text: str, start: int, rules: Rules) -> list[str]:
     """The pinpoints written right before a document mention that starts at ``start``."""
-    back, one = _patterns(rules)
+    pr = pinpoint_rules(rules)
+    window = text[max(0, start - 120):start].casefold()
+    if not any(w in window for w in pr.level_of):  # no unit named just before: the usual case
+        return []
+    words = window.replace("*", " ").split()
+    if words and words[-1] in pr.link_folded:
+        words.pop()
+    if not words or not _LABEL_END.fullmatch(words[-1]):  # the word before is no label: no run ends here
+        return []
+    back = _patterns(rules)[0]
     m = back.match(text, max(0, start - 400), start)
     if m is None:
         return []
-    return _paths(_parts(m.group(), one, pinpoint_rules(rules)), pinpoint_rules(rules))
+    return list(_run_paths(m.group(), rules))
+
+
+@lru_cache(maxsize=8192)
+def _run_paths(run: str, rules: Rules) -> tuple[str, ...]:
+    """The pinpoints of one run of parts (the same runs recur through a corpus)."""
+    pr = pinpoint_rules(rules)
+    return tuple(_paths(_parts(run, _patterns(rules)[1], pr), pr))
 
 
 _LABEL_RX = regex.compile(r"[\p{L}\d]+")
+# the last word of a run of parts (casefolded), with the punctuation that may follow it
+_LABEL_END = regex.compile(r"(?:\d{1,4}[a-zđ]?|[ivxlc]{1,7}|[a-zđ]\d{0,2})[,;.:)]?")
 
 
 def _parts(run: str, one: regex.Pattern, pr: PinpointRules) -> list[tuple[str, str]]:
     """The (level, label) parts of a run in reading order, ranges expanded."""
-    skip = {w.casefold() for w in (*pr.join, *pr.range_words)}
+    skip = pr.skip
     parts: list[tuple[str, str]] = []
     last_end = -1
     for m in one.finditer(run):

@@ -29,7 +29,7 @@ import regex
 from ..models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
-from ..rules import Rules, words_rx
+from ..rules import Rules, trie_rx, words_rx
 from .reach import add_reach, reach_matchers
 from .spans import ByStart
 from .consolidated import consolidated_relations
@@ -70,7 +70,7 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
         dropped = rules.glyphs_dropped(cue)
         if dropped:
             info.setdefault(_fold(dropped), value)
-    cue = regex.compile(r"(?<![\p{L}\d])(?i:" + words_rx(list(info)) + r")(?![\p{L}\d])")
+    cue = regex.compile(r"(?<![\p{L}\d])" + trie_rx(list(info), ignore_case=True) + r"(?![\p{L}\d])")
     fill = words_rx(words.get("filler", []))
     filler = regex.compile(
         r"(?:[\s,*()\-]|(?i:" + fill + r")(?![\p{L}])|\d+(?:\.\d+)*[a-zđ]?(?![\p{L}])|[a-zđ](?![\p{L}\d])"
