@@ -29,6 +29,10 @@ CHAINS = [
      {(S, "based_on", "64/2025/QH15"), (S, "based_on", "78/2025/NĐ-CP"), (S, "based_on", "187/2025/NĐ-CP"),
       (S, "based_on", "64/2025/QH15"), ("78/2025/NĐ-CP", "guides", "64/2025/QH15"),
       ("187/2025/NĐ-CP", "amends", "78/2025/NĐ-CP")}),
+    # the standard formula "quy định chi tiết một số điều và biện pháp thi hành Luật …"
+    ("Căn cứ Luật Đấu thầu số 22/2023/QH15;\nCăn cứ Nghị định số 23/2024/NĐ-CP ngày 27 tháng 02 năm 2024 của "
+     "Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Đấu thầu về lựa chọn nhà đầu tư;\n",
+     {(S, "based_on", "22/2023/QH15"), (S, "based_on", "23/2024/NĐ-CP"), ("23/2024/NĐ-CP", "guides", "22/2023/QH15")}),
     # a law amended by a law stays the law amended
     ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số "
      "87/2025/QH15;\n",
