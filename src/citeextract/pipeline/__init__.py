@@ -12,7 +12,7 @@ May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output`
 """
 from __future__ import annotations
 
-from .aliases import apply_aliases
+from .aliases import apply_aliases, restore_years
 from .citations import find_citations, find_short_forms
 from .clean import CleanText, clean
 from .context import attach_context
@@ -42,6 +42,7 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True) -> 
     named = find_named(t, rules, dates, spans)
     attach_context(t, cits, dates, rules)
     apply_aliases(t, cits, rules)
+    restore_years(cits)
     attach_pinpoints(t, cits, named, rules)
     doc = Document(doc=doc_id, citations=cits, named=named.named, dates=dates)
     if relations:

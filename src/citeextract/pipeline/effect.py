@@ -30,16 +30,18 @@ def _clause(rules: Rules) -> regex.Pattern:
 
 
 @lru_cache(maxsize=8)
-def _phrase(rules: Rules) -> regex.Pattern:
+def _phrase(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
+    """(an effect phrase, a type word right before a position), compiled together."""
     words = relation_words(rules)
-    return regex.compile(r"(?i:" + words_rx(words.get("effect_phrase", ["có hiệu lực"])) + r")")
+    return (regex.compile(r"(?i:" + words_rx(words.get("effect_phrase", ["có hiệu lực"])) + r")"),
+            regex.compile(r"(?r)(?<![\p{L}])(?P<tw>(?i:" + words_rx(list(rules.type_words)) + r"))[\s*]*$"))
 
 
 def _clauses(rx: regex.Pattern, text: str, rules: Rules):
     """The effect clauses of ``text``, looked for only around its effect phrases (the clause
     pattern, a type word before "này", is too costly to run over a whole text)."""
     last = -1
-    for pm in _phrase(rules).finditer(text):
+    for pm in _phrase(rules)[0].finditer(text):
         m = rx.search(text, max(last + 1, pm.start() - 60), min(len(text), pm.end() + 60))
         if m is not None and m.start() > last:
             last = m.start()
@@ -49,9 +51,8 @@ def _clauses(rx: regex.Pattern, text: str, rules: Rules):
 _OPENS = regex.compile(r"(?:^|[.;:!?]|\n)[\s*_\-+•\d.)]*$")
 
 
-@lru_cache(maxsize=8)
 def _type_before(rules: Rules) -> regex.Pattern:
-    return regex.compile(r"(?r)(?<![\p{L}])(?P<tw>(?i:" + words_rx(list(rules.type_words)) + r"))[\s*]*$")
+    return _phrase(rules)[1]
 
 
 def _strength(m: regex.Match, doc: Document, text: str, own, rules: Rules) -> int | None:
