@@ -21,12 +21,18 @@ from ..models import Document
 from .named import find_named
 from .pinpoints import attach_pinpoints
 from .relations import attach_relations
+from .resolve import resolve_named
+from .scope import mark_partial
 from ..rules import rules as current_rules
 
 
-def extract(text: str, doc_id: str | None = None, *, relations: bool = True) -> Document:
+def extract(text: str, doc_id: str | None = None, *, relations: bool = True,
+            page_date: str | None = None) -> Document:
     """Extract every numbered citation, named law and date of ``text``, and (unless
     ``relations=False``, which is faster) the relations between documents and the subject.
+
+    ``page_date`` (a crawled page's date) dates the text when its subject has no issue date,
+    for choosing the version of a law named without a year.
 
     Offsets in the result index ``text`` itself: ``text[m.start:m.end] == m.text``.
     """
@@ -47,6 +53,8 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True) -> 
     doc = Document(doc=doc_id, citations=cits, named=named.named, dates=dates)
     if relations:
         attach_relations(doc, t, named, rules)
+        mark_partial(doc, t, rules)
+    resolve_named(doc, rules, named.numbered_titles, page_date)
     _to_original(doc, ct)
     return doc
 

@@ -1,0 +1,61 @@
+"""Stage 4b: whether a repeal, replacement or suspension is of a part of its target.
+
+"Bãi bỏ khoản 5 Điều 6 và khoản 8 Điều 50 Nghị định 103/2024/NĐ-CP", "khoản 2 Điều 13 Nghị
+định 102/2024/NĐ-CP bị thay thế bởi …", "bãi bỏ một phần …": the relation stays keyed to the
+whole document (guide §4: pinpoints are not keyed) and gets ``partial=True``, so that the
+corpus does not take the document as ended. A part is named by a ``part_ref`` word of
+``patterns/relation_words.tsv`` with its number, or a ``part_scope`` phrase, between the cue
+and the target or in the words right before the target. Offsets index the cleaned text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..models import Document
+from ..rules import Rules, words_rx
+from .subject import relation_words
+
+PARTIAL_RELATIONS = ("repeals", "replaces", "suspends")
+REACH = 160  # how far after the cue the target is looked for
+BEFORE = 48  # how many characters before the target may name its part
+
+
+@lru_cache(maxsize=8)
+def _part_rx(rules: Rules) -> regex.Pattern:
+    words = relation_words(rules)
+    refs = words_rx(words.get("part_ref", ["điều", "khoản"]))
+    scope = words_rx(words.get("part_scope", ["một phần"]))
+    return regex.compile(r"(?<!\p{L})(?i:(?:" + refs + r")\s+(?:\d+[a-zđ]?|[IVXLC]+|[a-zđ])(?![\p{L}\d/])"
+                         r"|(?:" + scope + r"))(?!\p{L})")
+
+
+def mark_partial(doc: Document, text: str, rules: Rules) -> None:
+    """Set ``partial`` on the relations of ``doc`` that repeal, replace or suspend a part."""
+    rels = [r for r in doc.relations if r.relation in PARTIAL_RELATIONS and r.start >= 0]
+    if not rels:
+        return
+    rx = _part_rx(rules)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in [*doc.citations, *doc.named]:
+        spans.setdefault(m.key, []).append((m.start, m.end))
+    for r in rels:
+        targets = spans.get(r.target, [])
+        after = [(s, e) for s, e in targets if r.end <= s <= r.end + REACH]
+        before = [(s, e) for s, e in targets if r.start - REACH <= s and e <= r.start]
+        if after:  # "bãi bỏ khoản 5 Điều 6 … Nghị định X"
+            s = after[0][0]
+            window = text[r.end:s] + " " + _line_before(text, s, max(r.end, s - BEFORE))
+        elif before:  # "khoản 2 Điều 13 Nghị định X bị thay thế bởi …", "X (có cụm từ bị thay thế …"
+            s, e = before[-1]
+            window = _line_before(text, s, s - BEFORE) + " " + text[e:r.start]
+        else:
+            continue
+        r.partial = rx.search(window) is not None
+
+
+def _line_before(text: str, pos: int, lo: int) -> str:
+    lo = max(0, lo)
+    cut = max(text.rfind("\n", lo, pos), text.rfind(";", lo, pos), text.rfind(". ", lo, pos))
+    return text[(cut + 1 if cut >= 0 else lo):pos]
