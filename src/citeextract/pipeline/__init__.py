@@ -4,8 +4,9 @@ in this order:
 ``clean`` (normalise, with an offset map back to the original) → ``citations`` (numbered
 citations and short forms; canonical ``keys``; ``gate`` decides where exact patterns are
 tried) → ``dates`` → ``named`` (laws cited by name) → ``context`` (issue dates, issuers, the
-text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) →
-offsets mapped back to the original text. ``spans`` looks mentions up by position.
+text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) → ``scope`` (a repeal or
+replacement of a part) → ``resolve`` (the version a law named without a year means, by the
+text's date: ``textdate``) → offsets mapped back to the original text. ``spans`` looks mentions up by position.
 
 May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output``,
 ``evaluation``, ``readers``, ``batch`` or ``cli``.

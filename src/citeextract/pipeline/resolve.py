@@ -45,10 +45,11 @@ def in_force_on(versions: list[LawVersion], date: str) -> LawVersion | None:
     return current
 
 
-def _numbered(numbered_titles: list[tuple[str, str, int]], citations: list[Citation]) -> list[tuple[str, str, str]]:
-    """``(type, title, number key)`` of "Luật <title> số <number>" (cleaned offsets)."""
+def _numbered(numbered_titles: list[tuple], citations: list[Citation]) -> list[tuple[str, str, str]]:
+    """``(type, title, number key)`` of "Luật <title> số <number>" (``numbered_titles`` of the
+    named stage: type, title, start of "số", …; cleaned offsets)."""
     out = []
-    for typ, title, so in numbered_titles:
+    for typ, title, so, *_ in numbered_titles:
         for c in citations:
             if c.end > so and c.start < so + 12:
                 out.append((typ, title, c.key))
@@ -56,7 +57,7 @@ def _numbered(numbered_titles: list[tuple[str, str, int]], citations: list[Citat
     return out
 
 
-def resolve_named(doc: Document, rules: Rules, numbered_titles: list[tuple[str, str, int]] = (),
+def resolve_named(doc: Document, rules: Rules, numbered_titles: list[tuple] = (),
                   page_date: object = None) -> None:
     """Set ``resolved`` on every named law of ``doc``."""
     if not doc.named:
