@@ -29,6 +29,11 @@ PASSIVE_PART = ("Ngày 2/6/2025. Quy chế ban hành kèm theo Thông tư 08/202
                 "Thông tư 06/2025/TT-BGDĐT ngày 19 tháng 3 năm 2025).")
 APPENDIX = ("Ngày 2/6/2025. Mẫu số 03/TNC tại Phụ lục III ban hành kèm theo Nghị định 70/2025/NĐ-CP ngày 20 tháng 3 "
             "năm 2025 (thay thế Nghị định 123/2020/NĐ-CP).")
+EXPIRY_LIST = ("Số: 60/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nĐiều 44. Hiệu lực thi hành\n"
+               "1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.\n"
+               "2. Kể từ ngày Nghị định này có hiệu lực thi hành, các Nghị định và các điều khoản sau đây hết hiệu "
+               "lực thi hành:\na) Nghị định số 115/2015/NĐ-CP ngày 11 tháng 11 năm 2015 của Chính phủ;\n"
+               "b) Khoản 2 Điều 3 của Nghị định số 135/2020/NĐ-CP ngày 18 tháng 11 năm 2020 của Chính phủ.\n")
 AMENDS_IT = ("Số: 70/2025/NĐ-CP\nHà Nội, ngày 20 tháng 3 năm 2025\nNghị định này sửa đổi, bổ sung một số điều của "
              "Nghị định số 123/2020/NĐ-CP ngày 19 tháng 10 năm 2020.")
 
@@ -36,7 +41,7 @@ AMENDS_IT = ("Số: 70/2025/NĐ-CP\nHà Nội, ngày 20 tháng 3 năm 2025\nNgh�
 @pytest.fixture(scope="module")
 def graph():
     texts = [REPLACING, REPLACING_NO_EFFECT, AMENDING, REPEALING, PART_REPEALING, EARLIER, GOVERNMENT_ON_A_LAW,
-             CITING, PASSIVE_PART, APPENDIX, AMENDS_IT]
+             CITING, PASSIVE_PART, APPENDIX, AMENDS_IT, EXPIRY_LIST]
     return build_graph([citeextract.extract(t, doc_id=f"t{i}") for i, t in enumerate(texts)])
 
 
@@ -51,6 +56,8 @@ STATUS = [
     ("45/2013/QH13", NO_CHANGE, "", ""),  # a Government resolution does not replace a law
     ("8/2022/TT-BGDĐT", "amended", "6/2025/TT-BGDĐT", "2025-03-19"),  # words of it replaced
     ("123/2020/NĐ-CP", "amended", "70/2025/NĐ-CP", "2025-03-20"),  # "replaced" once, amended once
+    ("115/2015/NĐ-CP", "repealed", "60/2025/NĐ-CP", "2025-07-01"),  # an item of an expiry list
+    ("135/2020/NĐ-CP", "amended", "60/2025/NĐ-CP", "2025-07-01"),  # … whose item is a part of it
     ("6/2020/NĐ-CP", NO_CHANGE, "", ""),  # only cited
     ("20/2024/NĐ-CP", NO_CHANGE, "", ""),
 ]

@@ -5,7 +5,9 @@
 whole document (guide §4: pinpoints are not keyed) and gets ``partial=True``, so that the
 corpus does not take the document as ended. A part is named by a ``part_ref`` word of
 ``patterns/relation_words.tsv`` with its number, or a ``part_scope`` phrase, between the cue
-and the target or in the words right before the target. Offsets index the cleaned text.
+and the target or in the words right before the target, or by the target mention's
+``pinpoints``; the target of a cue that opens a list is its first mention after the cue.
+Offsets index the cleaned text.
 """
 from __future__ import annotations
 
@@ -37,22 +39,25 @@ def mark_partial(doc: Document, text: str, rules: Rules) -> None:
     if not rels:
         return
     rx = _part_rx(rules)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for m in [*doc.citations, *doc.named]:
-        spans.setdefault(m.key, []).append((m.start, m.end))
+    mentions: dict[str, list] = {}
+    for m in sorted([*doc.citations, *doc.named], key=lambda m: m.start):
+        mentions.setdefault(m.key, []).append(m)
     for r in rels:
-        targets = spans.get(r.target, [])
-        after = [(s, e) for s, e in targets if r.end <= s <= r.end + REACH]
-        before = [(s, e) for s, e in targets if r.start - REACH <= s and e <= r.start]
-        if after:  # "bãi bỏ khoản 5 Điều 6 … Nghị định X"
-            s = after[0][0]
-            window = text[r.end:s] + " " + _line_before(text, s, max(r.end, s - BEFORE))
+        targets = mentions.get(r.target, [])
+        after = [m for m in targets if m.start >= r.end]
+        before = [m for m in targets if r.start - REACH <= m.start and m.end <= r.start]
+        if after and after[0].start <= r.end + REACH:  # "bãi bỏ khoản 5 Điều 6 … Nghị định X"
+            m = after[0]
+            window = text[r.end:m.start] + " " + _line_before(text, m.start, max(r.end, m.start - BEFORE))
         elif before:  # "khoản 2 Điều 13 Nghị định X bị thay thế bởi …", "X (có cụm từ bị thay thế …"
-            s, e = before[-1]
-            window = _line_before(text, s, s - BEFORE) + " " + text[e:r.start]
+            m = before[-1]
+            window = _line_before(text, m.start, m.start - BEFORE) + " " + text[m.end:r.start]
+        elif after:  # an item of a list the cue opens: "c) Khoản 2 Điều 3 … của Nghị định X"
+            m = after[0]
+            window = _line_before(text, m.start, m.start - BEFORE)
         else:
             continue
-        r.partial = rx.search(window) is not None
+        r.partial = bool(getattr(m, "pinpoints", None)) or rx.search(window) is not None
 
 
 def _line_before(text: str, pos: int, lo: int) -> str:
