@@ -40,6 +40,12 @@ CASES = [
       "hn": plan("05 tháng 9 năm 2024", "7/2022/QĐ-UBND của UBND thành phố Hà Nội"),
       "ls": plan("05 tháng 9 năm 2024", "7/2022/QĐ-UBND của UBND tỉnh Lạng Sơn")},
      [("ls", "7/2022/QĐ-UBND", "replaced", "50/2024/QĐ-UBND", "2024-06-01")]),
+    # a consolidated text repeats the preamble of the text it consolidates: an older basis
+    ({"vbhn": "Số: 5/VBHN-BCT\nHà Nội, ngày 05 tháng 9 năm 2024\nNGHỊ ĐỊNH\nVề quản lý cụm công nghiệp\n"
+              "Nghị định số 66/2020/NĐ-CP ngày 10 tháng 6 năm 2020 của Chính phủ về quản lý cụm công nghiệp, có "
+              "hiệu lực kể từ ngày 01 tháng 8 năm 2020, được sửa đổi, bổ sung bởi:\nNghị định số 70/2022/NĐ-CP "
+              "ngày 2 tháng 3 năm 2022 của Chính phủ.\nCăn cứ Nghị định số 15/2019/NĐ-CP ngày 02 tháng 3 năm 2019 "
+              "của Chính phủ;\nChính phủ ban hành Nghị định về quản lý cụm công nghiệp.\n"}, []),
     # no date of its own: not checked, never a finding
     ({"khong_ngay": "Theo Nghị định số 15/2019/NĐ-CP, cụm công nghiệp không quá 75 ha."}, []),
 ]

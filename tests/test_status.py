@@ -34,6 +34,8 @@ EXPIRY_LIST = ("Số: 60/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nĐ
                "2. Kể từ ngày Nghị định này có hiệu lực thi hành, các Nghị định và các điều khoản sau đây hết hiệu "
                "lực thi hành:\na) Nghị định số 115/2015/NĐ-CP ngày 11 tháng 11 năm 2015 của Chính phủ;\n"
                "b) Khoản 2 Điều 3 của Nghị định số 135/2020/NĐ-CP ngày 18 tháng 11 năm 2020 của Chính phủ.\n")
+PROVISIONS = ("Số: 71/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\n2. Nghị định này bãi bỏ các quy định về đào tạo, "
+              "bồi dưỡng công chức quy định tại Nghị định số 101/2017/NĐ-CP ngày 01 tháng 9 năm 2017 của Chính phủ.")
 AMENDS_IT = ("Số: 70/2025/NĐ-CP\nHà Nội, ngày 20 tháng 3 năm 2025\nNghị định này sửa đổi, bổ sung một số điều của "
              "Nghị định số 123/2020/NĐ-CP ngày 19 tháng 10 năm 2020.")
 
@@ -41,7 +43,7 @@ AMENDS_IT = ("Số: 70/2025/NĐ-CP\nHà Nội, ngày 20 tháng 3 năm 2025\nNgh�
 @pytest.fixture(scope="module")
 def graph():
     texts = [REPLACING, REPLACING_NO_EFFECT, AMENDING, REPEALING, PART_REPEALING, EARLIER, GOVERNMENT_ON_A_LAW,
-             CITING, PASSIVE_PART, APPENDIX, AMENDS_IT, EXPIRY_LIST]
+             CITING, PASSIVE_PART, APPENDIX, AMENDS_IT, EXPIRY_LIST, PROVISIONS]
     return build_graph([citeextract.extract(t, doc_id=f"t{i}") for i, t in enumerate(texts)])
 
 
@@ -58,6 +60,7 @@ STATUS = [
     ("123/2020/NĐ-CP", "amended", "70/2025/NĐ-CP", "2025-03-20"),  # "replaced" once, amended once
     ("115/2015/NĐ-CP", "repealed", "60/2025/NĐ-CP", "2025-07-01"),  # an item of an expiry list
     ("135/2020/NĐ-CP", "amended", "60/2025/NĐ-CP", "2025-07-01"),  # … whose item is a part of it
+    ("101/2017/NĐ-CP", "amended", "71/2025/NĐ-CP", "2025-06-30"),  # "các quy định về … quy định tại"
     ("6/2020/NĐ-CP", NO_CHANGE, "", ""),  # only cited
     ("20/2024/NĐ-CP", NO_CHANGE, "", ""),
 ]

@@ -3,7 +3,9 @@ on or before the text's own date (:func:`citeextract.pipeline.textdate.text_date
 
 A citation is not a finding when the text itself states a change to that document (it
 knows: "Nghị định này thay thế Nghị định …"), when it also cites the replacing document (it
-knows of it), or when the text is, or announces, the replacing document. The citing and the
+knows of it), when it is the basis ("Căn cứ …") of another document than the text's subject
+(the preamble a consolidated text repeats), or when the text is, or announces, the replacing
+document. The citing and the
 stating text must mean the same document: not when they give it different issue dates
 ("Chỉ thị số 35-CT/TW ngày 26/5/2014" is not the 35-CT/TW of 2024), and for a provincial
 number with a year (``7/2022/QĐ-UBND``, which every province may have) only when they give it
@@ -127,9 +129,11 @@ def findings(g: nx.MultiDiGraph, texts: Iterable[CheckedText]) -> Iterator[Findi
             events = [e for e in stale[node] if e.since <= t.date and e.by not in cited]
             if not events or subject in (g.nodes[events[0].by].get("key"), g.nodes[node].get("key")):
                 continue
-            if any(rd.get("article") == t.article and rd.get("relation") in EVENTS
-                   for _, _, rd in g.in_edges(node, data=True)):
-                continue  # the text states the change itself
+            if any(rd.get("article") == t.article and (
+                    rd.get("relation") in EVENTS  # the text states the change itself
+                    or rd.get("relation") == "based_on" and g.nodes[u].get("key") != subject)
+                   for u, _, rd in g.in_edges(node, data=True)):
+                continue  # … or it is the basis of an older text it repeats (a VBHN's preamble)
             key = str(g.nodes[node].get("key") or node)
             unsure = numbered_locally(key) or len(_split(str(g.nodes[node].get("issued") or ""))) > 1
             spans = list(_offsets(d.get("offsets")))
