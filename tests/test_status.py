@@ -35,7 +35,9 @@ EXPIRY_LIST = ("Số: 60/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nĐ
                "lực thi hành:\na) Nghị định số 115/2015/NĐ-CP ngày 11 tháng 11 năm 2015 của Chính phủ;\n"
                "b) Khoản 2 Điều 3 của Nghị định số 135/2020/NĐ-CP ngày 18 tháng 11 năm 2020 của Chính phủ.\n")
 PROVISIONS = ("Số: 71/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\n2. Nghị định này bãi bỏ các quy định về đào tạo, "
-              "bồi dưỡng công chức quy định tại Nghị định số 101/2017/NĐ-CP ngày 01 tháng 9 năm 2017 của Chính phủ.")
+              "bồi dưỡng công chức quy định tại Nghị định số 101/2017/NĐ-CP ngày 01 tháng 9 năm 2017 của Chính phủ "
+              "về đào tạo, bồi dưỡng cán bộ, công chức, viên chức và Nghị định số 89/2021/NĐ-CP ngày 18 tháng 10 "
+              "năm 2021 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 101/2017/NĐ-CP.")
 AMENDS_IT = ("Số: 70/2025/NĐ-CP\nHà Nội, ngày 20 tháng 3 năm 2025\nNghị định này sửa đổi, bổ sung một số điều của "
              "Nghị định số 123/2020/NĐ-CP ngày 19 tháng 10 năm 2020.")
 
@@ -61,6 +63,7 @@ STATUS = [
     ("115/2015/NĐ-CP", "repealed", "60/2025/NĐ-CP", "2025-07-01"),  # an item of an expiry list
     ("135/2020/NĐ-CP", "amended", "60/2025/NĐ-CP", "2025-07-01"),  # … whose item is a part of it
     ("101/2017/NĐ-CP", "amended", "71/2025/NĐ-CP", "2025-06-30"),  # "các quy định về … quy định tại"
+    ("89/2021/NĐ-CP", "amended", "71/2025/NĐ-CP", "2025-06-30"),  # … and the one coordinated with it
     ("6/2020/NĐ-CP", NO_CHANGE, "", ""),  # only cited
     ("20/2024/NĐ-CP", NO_CHANGE, "", ""),
 ]

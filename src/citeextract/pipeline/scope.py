@@ -22,6 +22,7 @@ from .subject import relation_words
 PARTIAL_RELATIONS = ("repeals", "replaces", "suspends")
 REACH = 160  # how far after the cue the target is looked for
 BEFORE = 48  # how many characters before the target may name its part
+SENTENCE = 600  # a target further after the cue in the same sentence: coordinated ("… và Nghị định X")
 
 
 @lru_cache(maxsize=8)
@@ -46,7 +47,8 @@ def mark_partial(doc: Document, text: str, rules: Rules) -> None:
         targets = mentions.get(r.target, [])
         after = [m for m in targets if m.start >= r.end]
         before = [m for m in targets if r.start - REACH <= m.start and m.end <= r.start]
-        if after and after[0].start <= r.end + REACH:  # "bãi bỏ khoản 5 Điều 6 … Nghị định X"
+        if after and (after[0].start <= r.end + REACH or _one_sentence(text, r.end, after[0].start)):
+            # "bãi bỏ khoản 5 Điều 6 … Nghị định X", "bãi bỏ các quy định … tại Nghị định Y … và Nghị định X"
             m = after[0]
             window = text[r.end:m.start] + " " + _line_before(text, m.start, max(r.end, m.start - BEFORE))
         elif before:  # "khoản 2 Điều 13 Nghị định X bị thay thế bởi …", "X (có cụm từ bị thay thế …"
@@ -58,6 +60,11 @@ def mark_partial(doc: Document, text: str, rules: Rules) -> None:
         else:
             continue
         r.partial = bool(getattr(m, "pinpoints", None)) or rx.search(window) is not None
+
+
+def _one_sentence(text: str, start: int, end: int) -> bool:
+    """No line break or full stop between ``start`` and ``end`` (at most :data:`SENTENCE` apart)."""
+    return end - start <= SENTENCE and "\n" not in text[start:end] and ". " not in text[start:end]
 
 
 def _line_before(text: str, pos: int, lo: int) -> str:
