@@ -62,7 +62,8 @@ STATUS = [
     ("123/2020/NĐ-CP", "amended", "70/2025/NĐ-CP", "2025-03-20"),  # "replaced" once, amended once
     ("115/2015/NĐ-CP", "repealed", "60/2025/NĐ-CP", "2025-07-01"),  # an item of an expiry list
     ("135/2020/NĐ-CP", "amended", "60/2025/NĐ-CP", "2025-07-01"),  # … whose item is a part of it
-    ("101/2017/NĐ-CP", "amended", "71/2025/NĐ-CP", "2025-06-30"),  # "các quy định về … quy định tại"
+    # "các quy định về … quy định tại": amended, first by 89/2021 (its title says so), then by 71/2025
+    ("101/2017/NĐ-CP", "amended", "89/2021/NĐ-CP", "2021-10-18"),
     ("89/2021/NĐ-CP", "amended", "71/2025/NĐ-CP", "2025-06-30"),  # … and the one coordinated with it
     ("6/2020/NĐ-CP", NO_CHANGE, "", ""),  # only cited
     ("20/2024/NĐ-CP", NO_CHANGE, "", ""),
@@ -78,6 +79,7 @@ def test_status(graph, node, status, by, since):
 def test_the_lists_and_the_evidence(graph):
     a = graph.nodes["15/2019/NĐ-CP"]
     assert a["replaced_by"] == "20/2024/NĐ-CP" and a["amended_by"] == a["repealed_by"] == ""
+    assert graph.nodes["101/2017/NĐ-CP"]["amended_by"] == "89/2021/NĐ-CP|71/2025/NĐ-CP"
     assert "article:t0" in a["status_evidence"] and "'thay thế'" in a["status_evidence"]
     assert "ignored" in graph.nodes["50/2020/NĐ-CP"]["status_evidence"]
     assert "changed_by.tsv" in graph.nodes["45/2013/QH13"]["status_evidence"]
