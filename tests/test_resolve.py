@@ -10,10 +10,12 @@ from citeextract.corpus.graph import build_graph
 from citeextract.rules import RuleError, load_rules
 
 PATTERNS = Path(citeextract.__file__).resolve().parent / "patterns"
-VERSIONS = """# a fixture table: two laws, the second with one version only
+VERSIONS = """# a fixture table: three laws, Nhà ở with one version only, Đầu tư's second without its effect date
 luat\tĐất đai\t45/2013/QH13\t2013-11-29\t2014-07-01\t\tfixture
 luat\tĐất đai\t31/2024/QH15\t2024-01-18\t2024-08-01\t45/2013/QH13\tfixture
 luat\tNhà ở\t65/2014/QH13\t2014-11-25\t2015-07-01\t\tfixture
+luat\tĐầu tư\t67/2014/QH13\t2014-11-26\t2015-07-01\t\tfixture
+luat\tĐầu tư\t61/2020/QH14\t2020-06-17\t\t67/2014/QH13\tfixture: effect date left empty
 """
 
 
@@ -50,7 +52,11 @@ CASES = [
      "Luật Nhà ở", {"key": "65/2014/QH13", "how": "in_force_on:2016-02-03"}),
     # the table cannot decide: before the first version, a law it does not list, no date
     ("Ngày 2/3/2014. Theo Luật Nhà ở, chủ sở hữu có quyền.", "Luật Nhà ở", None),
-    ("Ngày 2/3/2025. Theo Luật Đầu tư, nhà đầu tư có quyền.", "Luật Đầu tư", None),
+    ("Ngày 2/3/2025. Theo Luật Doanh nghiệp, doanh nghiệp có quyền.", "Luật Doanh nghiệp", None),
+    # a later version whose effect date the table does not give may already be in force
+    ("Ngày 2/3/2019. Theo Luật Đầu tư, nhà đầu tư có quyền.", "Luật Đầu tư",
+     {"key": "67/2014/QH13", "how": "in_force_on:2019-03-02"}),
+    ("Ngày 2/3/2021. Theo Luật Đầu tư, nhà đầu tư có quyền.", "Luật Đầu tư", None),
     ("Theo Luật Đất đai, người sử dụng đất có quyền.", "Luật Đất đai", None),
     # a year the table knows: that version's number; one it does not: none
     ("Theo Luật Đất đai năm 2013, người sử dụng đất có quyền.", "Luật Đất đai năm 2013",
@@ -110,6 +116,7 @@ def test_graph_uses_the_resolved_key_unless_told_not_to():
 
 @pytest.mark.parametrize("row,message", [
     ("luat\tĐất đai\t45/2013/QH13\t29/11/2013\t2014-07-01", "not an ISO date"),
+    ("luat\tĐất đai\t45/2013/QH13\t\t2014-7-1", "not an ISO date"),
     ("nghi_dinh\tĐất đai\t45/2013/QH13\t2013-11-29\t2014-07-01", "unknown type"),
 ])
 def test_a_malformed_version_table_is_a_rule_error(tmp_path, row, message):

@@ -114,27 +114,39 @@ def _trie_rx(node: dict, backward: bool) -> str:
 
 @dataclass(frozen=True)
 class LawVersion:
-    """One version of a law, code, ordinance or constitution (``patterns/law_versions.tsv``)."""
+    """One version of a law, code, ordinance or constitution (``patterns/law_versions.tsv``);
+    an empty cell is a fact no source at hand states."""
 
     type: str  # hien_phap, bo_luat, luat, phap_lenh
     title: str  # as the extractor normalises it: "Đất đai"
-    number: str  # "31/2024/QH15", or "" when it has none
-    passed: str  # ISO date
-    effective: str  # ISO date
+    number: str  # "31/2024/QH15", or "" (a constitution, or not known)
+    passed: str  # ISO date, or ""
+    effective: str  # ISO date, or ""
     replaces: str = ""  # number of the previous version
+
+    @property
+    def year(self) -> int | None:
+        """The year it was passed (from ``passed``, else the number's year slot)."""
+        if self.passed:
+            return int(self.passed[:4])
+        parts = self.number.split("/")
+        return int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else None
 
     @property
     def key(self) -> str:
         """The version's key: its number when it has one (so it is one node with the numbered
-        citations), else ``type:title:year``."""
-        return self.number or f"{self.type}:{self.title}:{self.passed[:4]}"
+        citations), else ``type:title:year``; "" when neither is known."""
+        if self.number:
+            return self.number
+        return f"{self.type}:{self.title}:{self.year}" if self.year else ""
 
 
 _ISO_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _law_versions(d: Path) -> list[LawVersion]:
-    """The rows of ``law_versions.tsv`` (an optional file: none when a rule set lacks it)."""
+    """The rows of ``law_versions.tsv`` in file order (a title's rows run oldest to newest); an
+    optional file: none when a rule set lacks it."""
     if not (d / "law_versions.tsv").exists():
         return []
     out = []
@@ -143,10 +155,10 @@ def _law_versions(d: Path) -> list[LawVersion]:
         if typ not in NAMED_TYPES:
             raise RuleError(f"law_versions.tsv: unknown type {typ!r} (one of {', '.join(NAMED_TYPES)})")
         for value in (passed, effective):
-            if not _ISO_DAY.fullmatch(value):
+            if value and not _ISO_DAY.fullmatch(value):
                 raise RuleError(f"law_versions.tsv: {title}: {value!r} is not an ISO date")
         out.append(LawVersion(typ, " ".join(title.split()), number, passed, effective, rest[0] if rest else ""))
-    return sorted(out, key=lambda v: (v.type, v.title.casefold(), v.effective))
+    return out
 
 
 @dataclass(eq=False)
@@ -182,7 +194,7 @@ class Rules:
     context: dict[str, list[str]] = field(default_factory=dict)
     provinces: list[tuple[str, str, str]] = field(default_factory=list)
     relation_cues: list[tuple[str, str, str]] = field(default_factory=list)  # (rel, cue, dir)
-    law_versions: list[LawVersion] = field(default_factory=list)  # law_versions.tsv, by effect date
+    law_versions: list[LawVersion] = field(default_factory=list)  # law_versions.tsv, in file order
     changed_by: dict[str, list[str]] = field(default_factory=dict)  # changed_by.tsv: type -> types, code:X
 
     def type_of_word(self, word: str) -> str | None:

@@ -5,7 +5,8 @@ năm 2024", "Luật Đất đai số 31/2024/QH15" — a bare "Luật Đất đa
 (``how="same_text"``); two versions make it ambiguous (None). Otherwise the version in force
 on the text's date (:mod:`.textdate`) by ``patterns/law_versions.tsv``: effective ≤ date <
 the next version's effective (``how="in_force_on:<date>"``); None before the first version,
-for a law the table does not list, or for a text without a date. A named law with a year
+for a law the table does not list, for a text without a date, and when a later version whose
+effect date the table leaves empty may already be in force. A named law with a year
 resolves to the number of that year's version when the table has one (``how="year"``), so
 that it is one node with the numbered citations of that law.
 """
@@ -26,23 +27,29 @@ def _title(typ: str, title: str) -> tuple[str, str]:
 @lru_cache(maxsize=8)
 def _versions(rules: Rules) -> dict[tuple[str, str], list[LawVersion]]:
     table: dict[tuple[str, str], list[LawVersion]] = defaultdict(list)
-    for v in rules.law_versions:  # sorted by effect date
+    for v in rules.law_versions:  # a title's rows run oldest to newest
         table[_title(v.type, v.title)].append(v)
     return table
 
 
 def version_of_year(versions: list[LawVersion], year: int) -> LawVersion | None:
-    found = [v for v in versions if v.passed[:4] == str(year)]
+    found = [v for v in versions if v.year == year and v.key]
     return found[0] if len(found) == 1 else None
 
 
 def in_force_on(versions: list[LawVersion], date: str) -> LawVersion | None:
-    """The version with effective ≤ ``date`` < the next version's effective date."""
+    """The version with effective ≤ ``date`` < the next version's effective date; None when no
+    version is known to be in force then, or when a later version whose effect date the table
+    does not know may already be (it was passed by then, or its passing date is not known)."""
     current = None
-    for v in versions:
-        if v.effective <= date:
-            current = v
-    return current
+    for i, v in enumerate(versions):  # oldest to newest
+        if v.effective and v.effective <= date:
+            current = i
+    if current is None or not versions[current].key:
+        return None
+    if any(not v.effective and (not v.passed or v.passed <= date) for v in versions[current + 1:]):
+        return None
+    return versions[current]
 
 
 def _numbered(numbered_titles: list[tuple], citations: list[Citation]) -> list[tuple[str, str, str]]:
