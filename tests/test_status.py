@@ -1,5 +1,7 @@
 """What the corpus says happened to each document: from the relation edges its texts state,
 dated by the stating document's effect date, else its issue date."""
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -103,3 +105,22 @@ def test_stats_summarises_status(tmp_path):
     assert r.exit_code == 0, r.output
     assert "Status from the corpus" in r.output
     assert "15/2019/NĐ-CP" in r.output.split("Replaced or repealed")[1]
+
+
+def test_a_laws_effect_date_comes_from_the_version_table(tmp_path, monkeypatch):
+    import shutil
+
+    patterns = tmp_path / "patterns"
+    shutil.copytree(Path(citeextract.__file__).resolve().parent / "patterns", patterns)
+    (patterns / "law_versions.tsv").write_text(
+        "luat\tThuế thu nhập cá nhân\t04/2007/QH12\t2007-11-21\t2009-01-01\t\tfixture\n"
+        "luat\tThuế thu nhập cá nhân\t109/2025/QH15\t2025-12-10\t2026-07-01\t04/2007/QH12\tfixture\n",
+        encoding="utf-8")
+    monkeypatch.setenv("CITEEXTRACT_PATTERNS", str(patterns))
+    # a page dates the new law by its draft and says nothing of its effect date
+    text = ("Dự thảo ngày 29/8/2025: Luật Thuế thu nhập cá nhân số 109/2025/QH15 ngày 29 tháng 8 năm 2025 "
+            "thay thế Luật Thuế thu nhập cá nhân số 04/2007/QH12.")
+    g = build_graph([citeextract.extract(text, doc_id="a")])
+    a = g.nodes["4/2007/QH12"]
+    assert (a["status"], a["status_by"], a["status_since"]) == ("replaced", "109/2025/QH15", "2026-07-01")
+    assert "(law_versions)" in a["status_evidence"]

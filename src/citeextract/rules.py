@@ -136,12 +136,13 @@ class LawVersion:
     def key(self) -> str:
         """The version's key: its number when it has one (so it is one node with the numbered
         citations), else ``type:title:year``; "" when neither is known."""
-        if self.number:
-            return self.number
+        if self.number:  # as the extractor keys it: no leading zeros ("04/2007/QH12" → "4/2007/QH12")
+            return _LEADING_ZEROS.sub("", self.number)
         return f"{self.type}:{self.title}:{self.year}" if self.year else ""
 
 
 _ISO_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
+_LEADING_ZEROS = regex.compile(r"^0+(?=\d)")
 
 
 def _law_versions(d: Path) -> list[LawVersion]:

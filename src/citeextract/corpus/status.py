@@ -4,13 +4,15 @@ knowledge. A document no text says anything of has status ``no change known`` (t
 cannot say a document is in force).
 
 For an edge ``A replaces B`` the event is B ``replaced_by`` A, and it holds from A's effect
-date (``effective`` of the texts whose subject A is), else A's issue date (the earliest when
-texts give several), else from an unknown date. A repeal or replacement of a part (edge
-``partial``: "bãi bỏ khoản 5 Điều 6 …") is an amendment of the document. A statement is
-ignored (kept in ``status_evidence`` with the reason) when the stating document is dated
-before the document it would end, when ``patterns/changed_by.tsv`` says a document of its
-type cannot repeal or replace one of the target's (a Government resolution and a law), or
-when at least as many texts say the stating document amends it. :func:`annotate_status` writes, as plain
+date (``effective`` of the texts whose subject A is), else, for a law, the effect date of
+``patterns/law_versions.tsv`` (texts often date a law by its draft), else A's issue date (the
+earliest when texts give several), else from an unknown date. A repeal or replacement of a
+part (edge ``partial``: "bãi bỏ khoản 5 Điều 6 …") is an amendment of the document. A
+statement is ignored (kept in ``status_evidence`` with the reason) when the stating document
+is dated before the document it would end, when ``patterns/changed_by.tsv`` says a document
+of its type cannot repeal or replace one of the target's (a Government resolution and a
+law), or when at least as many texts say the stating document amends it.
+:func:`annotate_status` writes, as plain
 strings (so every export keeps them):
 
 - on each such edge: ``since`` (ISO date or ``""``) and ``since_from`` (``effective``,
@@ -26,11 +28,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import networkx as nx
 import regex
 
-from ..rules import Rules, rules as current_rules
+from ..rules import LawVersion, Rules, rules as current_rules
 
 # relation of the edge (source → target) → attribute of the target, and its status word
 EVENTS = {
@@ -52,7 +55,7 @@ class Event:
     status: str  # repealed, replaced, suspended, amended, consolidated
     by: str  # node of the stating document
     since: str  # ISO date, or "" when unknown
-    since_from: str  # effective, issued, or ""
+    since_from: str  # effective, law_versions, issued, or ""
     article: str  # the text stating it
     offsets: str  # of the cue in that text
     evidence: str  # the cue
@@ -66,14 +69,26 @@ def _split(value: object) -> list[str]:
     return [v for v in str(value or "").split("|") if v]
 
 
-def date_from(attrs: dict) -> tuple[str, str]:
-    """``(date, where from)`` from which what a document states holds: its effect date, else
-    its issue date (the earliest of those given); ``("", "")`` when neither is known."""
-    for field in ("effective", "issued"):
-        days = sorted(d for d in _split(attrs.get(field)) if len(d) == 10)
+def date_from(attrs: dict, rules: Rules | None = None) -> tuple[str, str]:
+    """``(date, where from)`` from which what a document states holds: its effect date (the
+    earliest the texts whose subject it is give), else for a law the effect date
+    ``patterns/law_versions.tsv`` gives (``law_versions``), else its issue date (the earliest
+    given), else the date the table says it was passed; ``("", "")`` when none is known."""
+    version = _versions(rules or current_rules()).get(str(attrs.get("key") or ""))
+    for field, days in (("effective", _split(attrs.get("effective"))),
+                        ("law_versions", [version.effective] if version else []),
+                        ("issued", _split(attrs.get("issued"))),
+                        ("law_versions", [version.passed] if version else [])):
+        days = sorted(d for d in days if len(d) == 10)
         if days:
             return days[0], field
     return "", ""
+
+
+@lru_cache(maxsize=8)
+def _versions(rules: Rules) -> dict[str, LawVersion]:
+    """The versions of ``law_versions.tsv`` by the key their node has."""
+    return {v.key: v for v in rules.law_versions if v.key}
 
 
 def _codes(attrs: dict) -> set[str]:
@@ -89,12 +104,12 @@ def _event(g: nx.MultiDiGraph, u: str, v: str, d: dict, rules: Rules) -> Event |
     if ev is None or u == v:
         return None
     src, tgt = g.nodes[u], g.nodes[v]
-    since, since_from = date_from(src)
+    since, since_from = date_from(src, rules)
     status, part = ev[1], False
     if status in ("repealed", "replaced", "suspended") and _is_true(d.get("partial")):
         status, part = "amended", True
     ignored = ""
-    target_day = date_from({"issued": tgt.get("issued")})[0] or (f"{tgt.get('year')}" if tgt.get("year") else "")
+    target_day = date_from({"issued": tgt.get("issued")}, rules)[0] or (f"{tgt.get('year')}" if tgt.get("year") else "")
     if since and target_day and since < target_day:
         ignored = "stated by a document dated before this one"
     elif status in TERMINAL and tgt.get("type") in rules.changed_by and not (
@@ -138,7 +153,7 @@ def annotate_status(g: nx.MultiDiGraph, rules: Rules | None = None) -> nx.MultiD
     rules = rules or current_rules()
     for u, _, d in g.edges(data=True):
         if d.get("relation") in EVENTS:
-            d["since"], d["since_from"] = date_from(g.nodes[u])
+            d["since"], d["since_from"] = date_from(g.nodes[u], rules)
     for node, attrs in g.nodes(data=True):
         if attrs.get("kind") != "document":
             continue
