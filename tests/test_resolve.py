@@ -124,3 +124,17 @@ def test_a_malformed_version_table_is_a_rule_error(tmp_path, row, message):
     (tmp_path / "p" / "law_versions.tsv").write_text(row + "\n", encoding="utf-8")
     with pytest.raises(RuleError, match=message):
         load_rules(str(tmp_path / "p"))
+
+
+def test_graph_command_no_resolve(tmp_path):
+    from click.testing import CliRunner
+
+    from citeextract.cli import main
+    from citeextract.corpus.exports import read_graph
+
+    (tmp_path / "a.txt").write_text("Ngày 2/3/2025. Theo Luật Đất đai, người sử dụng đất có quyền.", encoding="utf-8")
+    for args, node in (([], "31/2024/QH15"), (["--no-resolve"], "luat:Đất đai:")):
+        out = tmp_path / f"g{len(args)}.json"
+        r = CliRunner().invoke(main, ["graph", str(tmp_path / "a.txt"), "-o", str(out), *args])
+        assert r.exit_code == 0, r.output
+        assert node in read_graph(out)
