@@ -121,7 +121,7 @@ _SEMI = regex.compile(";")
 
 # a cue states an edge only to a document mentioned after it in the same clause (or inside
 # the mention it stands in), so cues are looked for only in these windows around mentions
-_BEFORE, _AFTER = 600, 200
+_BEFORE, _AFTER = 600, 450  # after: "Quyết định số … <description> hết hiệu lực"
 
 
 class _Ctx:
