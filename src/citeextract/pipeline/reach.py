@@ -59,6 +59,7 @@ _SENTENCE_START = regex.compile(
 class ReachMatchers:
     head: regex.Pattern  # what may stand between a clause start and a cue that opens it
     joiner: regex.Pattern  # between two coordinated cues
+    joiner_cue: regex.Pattern  # a joiner and the start of another cue
     part_object: regex.Pattern
     self_ref: regex.Pattern  # "<type word> này"
     list_intro: regex.Pattern  # words before a list's ":" that name documents
@@ -85,6 +86,8 @@ def reach_matchers(rules: Rules) -> ReachMatchers:
     joiners = [w for w in words.get("cue_joiner", [",", "và"])]
     word_joiners = words_rx([w for w in joiners if w[:1].isalpha()] or ["và"])
     joiner = regex.compile(r"[\s*]*,?[\s*]*(?:(?i:" + word_joiners + r")(?![\p{L}])[\s*]*)?")
+    joiner_cue = regex.compile(r"[\s*]*[,;]?[\s*]*(?:(?i:" + word_joiners + r")(?![\p{L}])[\s*]*)?(?i:"
+                               + words_rx(words.get("reaching_cue_start", ["bãi bỏ", "thay thế", "sửa đổi"])) + ")")
     part = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("part_object", ["điều"])) + r")(?![\p{L}])")
     # the type words of the guide's document types (not "other": "các dự án" are not documents repealed)
     doc_words = [w for w, typ in rules.type_words.items() if typ != "other"]
@@ -101,7 +104,7 @@ def reach_matchers(rules: Rules) -> ReachMatchers:
     passive = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("passive", ["được", "bị"])) + r")[\s*]*$")
     by_self = regex.compile(r"[\s*]*(?i:" + words_rx(words.get("passive_agent", ["bởi", "bằng"])) + r")[\s*]+(?i:"
                             + words_rx(list(rules.type_words)) + r")[\s*]+(?i:" + self_words + r")(?![\p{L}])")
-    return ReachMatchers(head, joiner, part, self_ref, list_intro, cue_noun, weak, object_break, object_link, passive,
+    return ReachMatchers(head, joiner, joiner_cue, part, self_ref, list_intro, cue_noun, weak, object_break, object_link, passive,
                          by_self, coordinated,
                          frozenset(words.get("object_reach", [])),
                          frozenset(words.get("list_reach", [])))
@@ -118,9 +121,11 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
         return
     xm = reach_matchers(rules)
     chained: set[int] = set()
+    reaching = xm.object_reach | xm.list_reach
     for cm, rel, direction in cues:
-        if cm.start() in chained:
-            continue
+        if cm.start() in chained or rel not in reaching and direction != "backward" \
+                and not xm.joiner_cue.match(text, cm.end()):
+            continue  # "Căn cứ …" and the like reach no further (unless a reaching cue is joined to it)
         rels_of_chain, end = [rel], cm.end()
         while True:  # "Bãi bỏ, sửa đổi, thay thế …": the cues after the first share its targets
             j = xm.joiner.match(text, end)
