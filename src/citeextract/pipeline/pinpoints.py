@@ -44,6 +44,7 @@ class PinpointRules:
     not_before: list[str]
     skip: frozenset[str] = frozenset()  # casefolded words between labels that are not labels
     link_folded: frozenset[str] = frozenset()  # casefolded link words
+    not_before_folded: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -69,7 +70,8 @@ def pinpoint_rules(rules: Rules) -> PinpointRules:
     return PinpointRules(rank, level_of, form, join, range_words, range_max, words.get("opening", []),
                          words.get("link", []), words.get("not_before", []),
                          frozenset(w.casefold() for w in (*join, *range_words)),
-                         frozenset(w.casefold() for w in words.get("link", [])))
+                         frozenset(w.casefold() for w in words.get("link", [])),
+                         frozenset(w.casefold() for w in words.get("not_before", [])))
 
 
 @lru_cache(maxsize=8)
@@ -83,7 +85,8 @@ def _patterns(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
     between = rf"(?:{sep}|{_GAP}(?:-|–){_GAP}|{_SPACE}(?i:{words_rx(pr.range_words)}){_SPACE})" \
         if pr.range_words else sep
     guard = rf"(?<!(?i:{words_rx(pr.not_before)})[ \t]+)" if pr.not_before else ""
-    part = rf"{guard}(?i:{level})[ \t*]*\n?[ \t*]*{label}(?:{between}{label})*"
+    # the run read backwards needs no guard: the parts are read again one by one, with it
+    part = rf"(?i:{level})[ \t*]*\n?[ \t*]*{label}(?:{between}{label})*"
     opening = rf"(?:(?i:{words_rx(pr.opening)}){_SPACE})?" if pr.opening else ""
     run = rf"{opening}{part}(?:(?:{between}|{_SPACE}){opening}{part})*"
     link = rf"(?:{_SPACE}(?i:{words_rx(pr.link)}))?" if pr.link else ""
@@ -121,7 +124,12 @@ def find_pinpoints(text: str, start: int, rules: Rules) -> list[str]:
     m = back.match(text, max(0, start - 400), start)
     if m is None:
         return []
-    return list(_run_paths(m.group(), rules))
+    run = m.group()
+    before = text[max(0, m.start() - 12):m.start()].split()
+    if before and before[-1].casefold() in pr.not_before_folded:  # "tiểu mục d Mục 3": the first part is a sub-unit
+        parts = list(_patterns(rules)[1].finditer(run))
+        run = run[parts[1].start():] if len(parts) > 1 else ""
+    return list(_run_paths(run, rules)) if run else []
 
 
 @lru_cache(maxsize=8192)
