@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..models import Citation, DateMention, Document, NamedLaw, Relation, UnnumberedDoc
+from .arrow import to_array
 
 MENTION_TABLES: dict[str, type] = {
     "citations": Citation,
@@ -126,7 +127,7 @@ class PartitionTables:
             "n_dates": len(doc.dates), "n_relations": len(doc.relations),
             "n_unnumbered": len(doc.unnumbered),
             "subject": doc.subject, "effective": doc.effective, "status": OK, "error": None,
-            "warnings": list(doc.warnings), "metadata": json.dumps(meta, ensure_ascii=False, default=str),
+            "warnings": list(doc.warnings), "metadata": _metadata_json(meta),
         })
         for table, cls in MENTION_TABLES.items():
             records = getattr(doc, table)
@@ -150,13 +151,13 @@ class PartitionTables:
             "date": _str(metadata.get("date")), "n_chars": None,
             "n_citations": 0, "n_named": 0, "n_dates": 0, "n_relations": 0, "n_unnumbered": 0,
             "subject": None, "effective": None, "status": FAILED, "error": reason, "warnings": [],
-            "metadata": json.dumps(metadata, ensure_ascii=False, default=str),
+            "metadata": _metadata_json(metadata),
         })
         self._add_row("errors", {"seq": seq, "doc_id": doc_id, "source": source,
                                  "position": position, "reason": reason, "message": message})
 
     def tables(self) -> dict[str, pa.Table]:
-        return {t: pa.Table.from_arrays([pa.array(values, type=SCHEMAS[t].field(name).type)
+        return {t: pa.Table.from_arrays([to_array(values, SCHEMAS[t].field(name).type)
                                          for name, values in self.columns[t].items()], schema=SCHEMAS[t])
                 for t in TABLES}
 
@@ -172,6 +173,10 @@ _NESTED = {t: {f.name for f in dataclasses.fields(cls)
                if typing.get_origin(typing.get_type_hints(cls)[f.name]) is list
                and dataclasses.is_dataclass(typing.get_args(typing.get_type_hints(cls)[f.name])[0])}
            for t, cls in MENTION_TABLES.items()}
+
+
+# one encoder for the process (json.dumps with options builds a new one per call)
+_metadata_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 def _str(value: Any) -> str | None:
