@@ -69,6 +69,9 @@ RELATIONS = pa.list_(pa.struct([("source", pa.string()), ("relation", pa.string(
     ([], pa.int64()), ([0, None, -5, 2**62], pa.int64()),
     ([[], None, ["x", "ý"], [""], [None]], pa.list_(pa.string())),
     ([None, [], [{"source": "a", "relation": None, "start": 3}], [{"target": "b"}, None]], RELATIONS),
+    ([], pa.bool_()), ([True, False, None, True] * 5, pa.bool_()),
+    ([None, {"key": "31/2024/QH15", "how": "year"}, {"key": "k"}],
+     pa.struct([("key", pa.string()), ("how", pa.string())])),
     ([1.5, None], pa.float64()),  # not a batch column type: pa.array
 ])
 def test_arrow_builders_give_what_pa_array_gives(values, type_):

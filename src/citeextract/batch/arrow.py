@@ -3,7 +3,7 @@
 ``pa.array`` on a Python list imports pandas on its first call (pyarrow asks whether the
 list is a pandas object), 0.2 s of a batch run that never uses pandas. The builders here
 give the same arrays as ``pa.array(values, type=type)`` for the types of the batch tables
-(int64, string, lists and structs of them; anything else goes to ``pa.array``), and are
+(int64, bool, string, lists and structs of them; anything else goes to ``pa.array``), and are
 about as fast: a string column is joined, encoded and cut at its separators in C.
 """
 from __future__ import annotations
@@ -22,6 +22,8 @@ def to_array(values: list[Any], type: pa.DataType) -> pa.Array:
     """``pa.array(values, type=type)``, without pandas."""
     if pa.types.is_int64(type):
         return _int64(values)
+    if pa.types.is_boolean(type):
+        return _bool(values)
     if pa.types.is_string(type):
         return _strings(values)
     if pa.types.is_list(type):
@@ -44,6 +46,15 @@ def _int64(values: list[Any]) -> pa.Array:
     items = values if validity is None else [0 if v is None else v for v in values]
     data = np.fromiter(items, dtype=np.int64, count=len(items))
     return pa.Array.from_buffers(pa.int64(), len(values), [validity, pa.py_buffer(data)])
+
+
+def _bool(values: list[Any]) -> pa.Array:
+    validity = _validity(values)
+    if any(v is not None and v.__class__ is not bool for v in values):
+        return pa.array(values, type=pa.bool_())  # pyarrow's rules for other values
+    bits = np.fromiter((v is True for v in values), dtype=bool, count=len(values))
+    return pa.Array.from_buffers(pa.bool_(), len(values),
+                                 [validity, pa.py_buffer(np.packbits(bits, bitorder="little"))])
 
 
 def _strings(values: list[Any]) -> pa.Array:
