@@ -75,10 +75,14 @@ def run_batch(options: BatchOptions) -> Summary:
     skipped: Counter = Counter()
     records = iter_records(files, options.text_field, options.id_field, options.max_bytes, skipped)
     tasks = iter_partitions(records, options, done)
+
+    def mark(result: Any) -> None:  # called once the partition's table files are in place
+        mf.mark_done(options.outdir, result.to_dict())
+
     if options.engine == "dask":
-        results = run_dask(tasks, options.jobs, options.scheduler)
+        results = run_dask(tasks, options.jobs, options.scheduler, mark=mark)
     else:
-        results = run_local(tasks, options.jobs, options.extractor)
+        results = run_local(tasks, options.jobs, options.extractor, mark=mark)
     progress = Progress(sum(item["size"] for item in manifest["inputs"]),
                         previous["disk_bytes"], previous["records"], bar_enabled(options.quiet))
     worker_rss = manifest.get("peak_rss_mb", {}).get("worker", 0.0)
@@ -86,7 +90,6 @@ def run_batch(options: BatchOptions) -> Summary:
         for result in results:
             manifest["partitions"][f"{result.pid:05d}"] = result.to_dict()
             worker_rss = max(worker_rss, result.peak_rss_mb)
-            mf.mark_done(options.outdir, result.to_dict())
             progress.update(result)
     finally:
         progress.close()

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..models import Citation, DateMention, Document, NamedLaw, Relation, UnnumberedDoc
+from .arrow import to_array
 
 MENTION_TABLES: dict[str, type] = {
     "citations": Citation,
@@ -126,7 +127,7 @@ class PartitionTables:
             "n_dates": len(doc.dates), "n_relations": len(doc.relations),
             "n_unnumbered": len(doc.unnumbered),
             "subject": doc.subject, "effective": doc.effective, "status": OK, "error": None,
-            "warnings": list(doc.warnings), "metadata": json.dumps(meta, ensure_ascii=False, default=str),
+            "warnings": tuple(doc.warnings), "metadata": _metadata_json(meta),
         })
         for table, cls in MENTION_TABLES.items():
             records = getattr(doc, table)
@@ -139,6 +140,8 @@ class PartitionTables:
             for name, column in zip(_FIELDS[table], zip(*map(_GETTERS[table], records))):
                 if name in _NESTED[table]:  # list of dataclasses -> list of structs
                     column = [[v.to_dict() for v in items] for items in column]
+                elif name in _LISTS[table]:  # lists of strings kept as tuples, see _LISTS
+                    column = map(tuple, column)
                 columns[name].extend(column)
 
     def add_failure(self, seq: int, doc_id: str, source: str, position: int, reason: str, message: str,
@@ -149,14 +152,14 @@ class PartitionTables:
             "url": _str(metadata.get("url")), "title": _str(metadata.get("title")),
             "date": _str(metadata.get("date")), "n_chars": None,
             "n_citations": 0, "n_named": 0, "n_dates": 0, "n_relations": 0, "n_unnumbered": 0,
-            "subject": None, "effective": None, "status": FAILED, "error": reason, "warnings": [],
-            "metadata": json.dumps(metadata, ensure_ascii=False, default=str),
+            "subject": None, "effective": None, "status": FAILED, "error": reason, "warnings": (),
+            "metadata": _metadata_json(metadata),
         })
         self._add_row("errors", {"seq": seq, "doc_id": doc_id, "source": source,
                                  "position": position, "reason": reason, "message": message})
 
     def tables(self) -> dict[str, pa.Table]:
-        return {t: pa.Table.from_arrays([pa.array(values, type=SCHEMAS[t].field(name).type)
+        return {t: pa.Table.from_arrays([to_array(values, SCHEMAS[t].field(name).type)
                                          for name, values in self.columns[t].items()], schema=SCHEMAS[t])
                 for t in TABLES}
 
@@ -168,10 +171,21 @@ class PartitionTables:
 
 _FIELDS = {t: record_fields(cls) for t, cls in MENTION_TABLES.items()}
 _GETTERS = {t: operator.attrgetter(*names) for t, names in _FIELDS.items()}
+# The list<string> columns hold tuples: a partition keeps its values until it is written, and
+# lists (the records' own) would be tracked by the garbage collector and promoted to its
+# oldest generation, hundreds of thousands of them in a run, each full collection visiting
+# them all; a tuple of strings is untracked at its first collection (and () is shared).
+_LISTS = {t: {name for name, field in zip(SCHEMAS[t].names, SCHEMAS[t])
+              if pa.types.is_list(field.type) and pa.types.is_string(field.type.value_type)}
+          for t in MENTION_TABLES}
 _NESTED = {t: {f.name for f in dataclasses.fields(cls)
                if typing.get_origin(typing.get_type_hints(cls)[f.name]) is list
                and dataclasses.is_dataclass(typing.get_args(typing.get_type_hints(cls)[f.name])[0])}
            for t, cls in MENTION_TABLES.items()}
+
+
+# one encoder for the process (json.dumps with options builds a new one per call)
+_metadata_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 def _str(value: Any) -> str | None:

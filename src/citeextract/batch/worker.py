@@ -146,8 +146,9 @@ def process_record(seq: int, record: Record, extract: Callable[..., Any],
     return None, len(text)
 
 
-def process_partition(task: PartitionTask) -> PartitionResult:
-    """Extract every record of the partition and write its table files."""
+def extract_partition(task: PartitionTask) -> tuple[PartitionTables, PartitionResult]:
+    """Extract every record of the partition into its tables; nothing is written yet
+    (:func:`write_partition_files` does that)."""
     start = time.perf_counter()
     extract = get_extractor(task.extractor)
     tables = PartitionTables()
@@ -166,10 +167,23 @@ def process_partition(task: PartitionTask) -> PartitionResult:
             result.reasons[reason] = result.reasons.get(reason, 0) + 1
     for name in ("citations", "named", "dates", "relations", "unnumbered"):
         setattr(result, name, tables.count(name))
-    write_partition(task.outdir, task.pid, tables, task.fmt)
     result.seconds = time.perf_counter() - start
+    return tables, result
+
+
+def write_partition_files(task: PartitionTask, tables: PartitionTables,
+                          result: PartitionResult) -> PartitionResult:
+    """Write the partition's table files; ``result.seconds`` then counts extracting and writing."""
+    start = time.perf_counter()
+    write_partition(task.outdir, task.pid, tables, task.fmt)
+    result.seconds += time.perf_counter() - start
     result.peak_rss_mb = _peak_rss_mb()
     return result
+
+
+def process_partition(task: PartitionTask) -> PartitionResult:
+    """Extract every record of the partition and write its table files."""
+    return write_partition_files(task, *extract_partition(task))
 
 
 def _peak_rss_mb() -> float:

@@ -8,7 +8,7 @@ import click
 
 from ..readers.textfile import InputError, read_input
 from ..pipeline import extract as run_extract
-from ..output.render import FORMATS, csv_rows, csv_text, document_json, jsonl_lines, table
+from ..output.render import FORMATS, csv_rows, csv_text, document_json, jsonl_text, table
 from ..progress import bar_enabled
 
 
@@ -46,7 +46,7 @@ def extract(files: tuple[str, ...], fmt: str, output, quiet: bool) -> None:
         if fmt == "json":
             output.write(document_json(doc) + "\n")
         elif fmt == "jsonl":
-            output.write("".join(line + "\n" for line in jsonl_lines(doc)))
+            output.write(jsonl_text(doc))
         elif fmt == "csv":
             output.write(csv_text(csv_rows(doc), header=first_csv))
             first_csv = False

@@ -25,6 +25,9 @@ _SUFFIXES = {
 }
 
 
+_LONGEST_FIRST = sorted(_SUFFIXES, key=len, reverse=True)
+
+
 class InputError(ValueError):
     """An input that cannot be read at all (the CLI turns it into a usage error)."""
 
@@ -50,7 +53,7 @@ class InputFile:
 def kind_of(path: str) -> str | None:
     """The input kind a file name says, or None for a file no reader takes."""
     name = path.lower()
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+    for suffix in _LONGEST_FIRST:
         if name.endswith(suffix):
             return _SUFFIXES[suffix]
     return None
@@ -58,7 +61,7 @@ def kind_of(path: str) -> str | None:
 
 def _strip_suffix(name: str) -> str:
     lower = name.lower()
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+    for suffix in _LONGEST_FIRST:
         if lower.endswith(suffix):
             return name[: -len(suffix)]
     return Path(name).stem
@@ -68,7 +71,10 @@ def _input_file(path: str, root: str | None, forced: str | None) -> InputFile | 
     kind = forced or kind_of(path)
     if kind is None:
         return None
-    rel = os.path.relpath(path, root) if root else os.path.basename(path)
+    if root and path.startswith(os.path.join(root, "")):  # found by os.walk(root)
+        rel = path[len(os.path.join(root, "")):]  # what os.path.relpath(path, root) gives
+    else:
+        rel = os.path.relpath(path, root) if root else os.path.basename(path)
     return InputFile(path=path, kind=kind, id_base=_strip_suffix(Path(rel).as_posix()))
 
 

@@ -49,13 +49,14 @@ def read_input(name: str) -> InputText:
     """Read one input given on the command line."""
     if name == "-":
         return InputText("-", decode(sys.stdin.buffer.read(), "<stdin>"))
-    path = Path(name)
-    if not path.exists():
-        raise InputError(f"{name}: no such file")
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory (give the files inside it, e.g. {name}/*.txt)")
-    try:
-        data = path.read_bytes()
+    try:  # opened straight away: the checks below run only when that fails
+        with open(name, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"{name}: no such file") from None
+        if path.is_dir():
+            raise InputError(f"{name}: is a directory (give the files inside it, e.g. {name}/*.txt)") from None
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     return InputText(name, decode(data, name))
