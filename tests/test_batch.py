@@ -196,7 +196,7 @@ def test_iter_documents_rebuilds_the_api_documents(tmp_path):
 
 def test_time_limit_per_document(tmp_path):
     text = next(iter(seed_texts().values()))
-    records = [{"id": "small", "text": text}, {"id": "huge", "text": text * 600},
+    records = [{"id": "small", "text": text}, {"id": "huge", "text": text * 1000},
                {"id": "small2", "text": text}]
     src = write_jsonl(tmp_path / "t.jsonl", [json.dumps(r, ensure_ascii=False).encode() for r in records])
     out = tmp_path / "out"
