@@ -13,6 +13,7 @@ searches.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,18 +26,21 @@ from ..rules import Rules, alternatives, read_table, words_rx
 
 _DATE = r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}"
 _PAGE = r"[ \t]*\d{1,4}[ \t]*"  # a page number alone on its line
+_BLOCK_AROUND = 400  # the fields of a signature block stand within this many characters of its time field
 
 
 @dataclass(frozen=True)
 class FurnitureMatchers:
     gate: tuple[str, ...]  # substrings that turn the stage on
-    header: regex.Pattern  # a running header, with a page number on its line or the next
+    header: regex.Pattern  # a running header, with a page number after it on its line or the next
+    page_before: regex.Pattern  # a page number before a running header, on its line or the line above
     field: regex.Pattern  # a signature field label
     time_value: regex.Pattern  # the value of the signing-time field
     page_line: regex.Pattern  # a line holding only a page number
     sentence_end: str  # characters that end a sentence or an item
     number_word: regex.Pattern  # a word that takes a number, ending a line
     time_labels: frozenset  # the signing-time field's labels, casefolded
+    time_words: tuple[str, ...]  # the same, as written: a text without one has no signature block
     continued: regex.Pattern  # a number going on with a sentence, not opening a list item
 
 
@@ -47,22 +51,25 @@ def furniture_matchers(rules: Rules) -> FurnitureMatchers:
     for section, cell, *_ in read_table("furniture.tsv"):
         t.setdefault(section, []).extend(alternatives(cell))
     sep = r"[\s/|]*"
+    # it opens with the gazette's title (a literal the engine finds fast); a page number before
+    # it, on its line or the line above, is read backwards from there (``page_before``)
     header = regex.compile(
-        r"(?m)(?:^" + _PAGE + r"\n[ \t]*|(?<=^[ \t]*)\d{1,4}[ \t]+)?"
-        r"(?:" + words_rx(t.get("gazette", ["CÔNG BÁO"])) + r")" + sep
+        r"(?m)(?:" + words_rx(t.get("gazette", ["CÔNG BÁO"])) + r")" + sep
         + r"(?i:" + words_rx(t.get("issue", ["Số"])) + r")\s*\d{1,5}(?:\s*\+\s*\d{1,5})*" + sep
         + r"(?i:" + words_rx(t.get("day", ["Ngày"])) + r")\s*" + _DATE
         + r"(?:[ \t]+\d{1,4}(?=[ \t]*$)|[ \t]*\n" + _PAGE + r"$)?"
     )
     labels = t.get("signature_field", []) + t.get("signature_time", ["Thời gian ký"])
     field = regex.compile(r"(?<![\p{L}\d])(?P<label>(?i:" + words_rx(labels) + r"))[ \t]*:[ \t]*")
-    time_value = regex.compile(_DATE + r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?(?:[ \t]*[+-]\d{2}:?\d{2})?")
+    time_value = regex.compile(r"[ \t]*" + _DATE + r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?(?:[ \t]*[+-]\d{2}:?\d{2})?")
     return FurnitureMatchers(
         gate=tuple(t.get("gate", ["CÔNG BÁO", "Thời gian ký"])), header=header, field=field,
+        page_before=regex.compile(r"(?<![^\n])[ \t]*\d{1,4}(?:[ \t]*\n[ \t]*|[ \t]+)$"),
         time_value=time_value, page_line=regex.compile(r"(?m)^" + _PAGE + r"$"),
         sentence_end="".join(t.get("sentence_end", list(".;:!?"))),
         number_word=regex.compile(r"(?<![\p{L}])(?:" + words_rx(t.get("number_word", ["Điều"])) + r")[\s*]*$"),
         continued=regex.compile(r"\d+(?![\d.)]*[.)]\s)"),
+        time_words=tuple(t.get("signature_time", ["Thời gian ký"])),
         time_labels=frozenset(" ".join(w.split()).casefold() for w in t.get("signature_time", ["Thời gian ký"])),
     )
 
@@ -72,8 +79,12 @@ def find_furniture(text: str, rules: Rules) -> list[tuple[int, int]]:
     fm = furniture_matchers(rules)
     if not any(w in text for w in fm.gate):
         return []
-    spans = [m.span() for m in fm.header.finditer(text)]
-    spans += _signatures(text, fm)
+    spans = []
+    for m in fm.header.finditer(text):
+        pm = fm.page_before.search(text, max(0, m.start() - 12), m.start())
+        spans.append((pm.start() if pm else m.start(), m.end()))
+    if any(w in text for w in fm.time_words):
+        spans += _signatures(text, fm)
     if spans:
         spans += _page_numbers(text, fm, spans)
     return _merge(text, spans)
@@ -82,7 +93,15 @@ def find_furniture(text: str, rules: Rules) -> list[tuple[int, int]]:
 def _signatures(text: str, fm: FurnitureMatchers) -> list[tuple[int, int]]:
     """Signature blocks: runs of fields with only white space between them, holding the
     signing-time field."""
-    fields = list(fm.field.finditer(text))
+    fields, last = [], 0
+    for w in fm.time_words:  # only the fields around a signing-time field can form a block
+        i = text.find(w)
+        while i >= 0:
+            lo, hi = max(last, i - _BLOCK_AROUND), i + _BLOCK_AROUND
+            fields += fm.field.finditer(text, lo, hi)
+            last = hi
+            i = text.find(w, max(last - _BLOCK_AROUND, i + 1))
+    fields.sort(key=lambda m: m.start())
     out: list[tuple[int, int]] = []
     block: list[tuple[int, int, bool]] = []
     for i, m in enumerate(fields):
@@ -191,11 +210,21 @@ def excise(text: str, spans: list[tuple[int, int]], rules: Rules) -> CleanText:
 
 
 def furniture_dates(text: str, spans: list[tuple[int, int]], rules: Rules) -> list[DateMention]:
-    """The dates written inside the furniture spans of cleaned ``text`` (offsets into it)."""
-    out = []
+    """The dates written inside the furniture spans of cleaned ``text`` (offsets into it), read
+    in one pass over the spans joined by a line no date runs across."""
+    joined = _JOIN.join(text[s:e] for s, e in spans)
+    starts, pos = [], 0
     for s, e in spans:
-        for d in find_dates(text[s:e], rules):
-            d.start += s
-            d.end += s
-            out.append(d)
+        starts.append(pos)
+        pos += e - s + len(_JOIN)
+    out = []
+    for d in find_dates(joined, rules):
+        i = bisect_right(starts, d.start) - 1
+        shift = spans[i][0] - starts[i]
+        d.start += shift
+        d.end += shift
+        out.append(d)
     return out
+
+
+_JOIN = "\n;\n"  # between two spans: a ";" line, which no date expression takes in
