@@ -47,6 +47,17 @@ CASES = [
      [("20/2008/NĐ-CP", "nghi_dinh", "2008-02-14", ["damaged"])]),
     ("Thông tư số 200/2014/TT-B\u0422\u0421 ngày 22/12/2014", [("200/2014/TT-BTC", "thong_tu", "2014-12-22", ["damaged"])]),
     ("Luật Đấu thầu số 22/2023/OH15 ngày 23/6/2023", [("22/2023/QH15", "luat", "2023-06-23", ["damaged"])]),
+    # a number written without its year, where the text cites it in full, issued that year
+    ("Số: 55/2025/TT-BCT\nHà Nội, ngày 28 tháng 11 năm 2025\nTHÔNG TƯ\ntheo Thông tư số 55/TT-BCT ngày 28 "
+     "tháng 11 năm 2025 của Bộ trưởng", [("55/2025/TT-BCT", "thong_tu", "2025-11-28", ["self"]),
+                                        ("55/2025/TT-BCT", "thong_tu", "2025-11-28", ["damaged", "self"])]),
+    # an issue date in another year than the number's, and a day left blank, are bad dates
+    ("Căn cứ Nghị định số 214/2025/NĐ-CP ngày 04 tháng 8 năm 2028 của Chính phủ",
+     [("214/2025/NĐ-CP", "nghi_dinh", None, ["bad_date"])]),
+    ("tại Công văn số 4687/STC-GCS ngày tháng 10 năm 2025 về việc", [("4687/STC-GCS", "cong_van", None, ["bad_date"])]),
+    # a list dash on the next line is not part of the symbol
+    ("Luật Điện lực số 61/2024/QH15\n- Nghị định số 61/2025/NĐ-CP", [("61/2024/QH15", "luat", None, []),
+                                                                   ("61/2025/NĐ-CP", "nghi_dinh", None, [])]),
     # Party documents written in the state style take their Party key
     ("thực hiện Nghị quyết 20/TW về tăng cường", [("20-NQ/TW", "nghi_quyet", None, [])]),
     ("Nghị quyết số 09/NQ-TU ngày 10/3/2021 của Tỉnh ủy", [("9-NQ/TU", "nghi_quyet", "2021-03-10", [])]),

@@ -29,6 +29,10 @@ CHAINS = [
      {(S, "based_on", "64/2025/QH15"), (S, "based_on", "78/2025/NĐ-CP"), (S, "based_on", "187/2025/NĐ-CP"),
       (S, "based_on", "64/2025/QH15"), ("78/2025/NĐ-CP", "guides", "64/2025/QH15"),
       ("187/2025/NĐ-CP", "amends", "78/2025/NĐ-CP")}),
+    # the standard formula "quy định chi tiết một số điều và biện pháp thi hành Luật …"
+    ("Căn cứ Luật Đấu thầu số 22/2023/QH15;\nCăn cứ Nghị định số 23/2024/NĐ-CP ngày 27 tháng 02 năm 2024 của "
+     "Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Đấu thầu về lựa chọn nhà đầu tư;\n",
+     {(S, "based_on", "22/2023/QH15"), (S, "based_on", "23/2024/NĐ-CP"), ("23/2024/NĐ-CP", "guides", "22/2023/QH15")}),
     # a law amended by a law stays the law amended
     ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số "
      "87/2025/QH15;\n",
@@ -94,6 +98,17 @@ EFFECT = [
     # another document's effect date is not the subject's
     ("Nghị định số 181/2025/NĐ-CP có hiệu lực từ ngày 01/7/2025.\n", None),
     ("Điều 4. Thông tư này có hiệu lực kể từ ngày 45/02/2026.\n", None),  # an impossible date
+    # the subject's own type word opening the line, without "này"
+    ("**Điều 3. Hiệu lực thi hành**\n\nQuyết định có hiệu lực thi hành kể từ ngày 01 tháng\n01 năm 2026.\n",
+     "2026-01-01"),
+    # another type word opening the line is another document
+    ("Điều 3. Hiệu lực thi hành\nNghị định có hiệu lực thi hành kể từ ngày 01/01/2026.\n", None),
+    # a sentence opening with the subject's number
+    ("Theo đó, Quyết định 12/2025/QĐ-BCT năm 2025 phê duyệt điều chỉnh giá điện có hiệu lực từ ngày "
+     "17/11/2025.\n", "2025-11-17"),
+    # "này" wins over a weaker clause
+    ("Quyết định 12/2025/QĐ-BCT có hiệu lực từ ngày 17/11/2025.\nĐiều 3. Quyết định này có hiệu lực từ "
+     "ngày 20/11/2025.\n", "2025-11-20"),
 ]
 
 

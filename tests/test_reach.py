@@ -7,6 +7,9 @@ from citeextract import extract
 
 HEADER = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15/2026/QĐ-UBND\n\nQUYẾT ĐỊNH\n\n"
 S = "15/2026/QĐ-UBND"
+DESC = (" ngày 05 tháng 3 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh về việc công bố danh mục thủ tục hành chính "
+        "mới ban hành, được sửa đổi, bổ sung trong lĩnh vực đất đai thuộc thẩm quyền giải quyết của Sở Nông "
+        "nghiệp và Môi trường")
 
 CASES = [
     # a list under "bãi bỏ … sau đây:" — every item's head document is repealed
@@ -74,6 +77,26 @@ CASES = [
      "10/2019/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.",
      {(S, "repeals", "10/2019/QĐ-UBND"), (S, "repeals", "11/2020/QĐ-UBND"),
       ("11/2020/QĐ-UBND", "amends", "10/2019/QĐ-UBND")}),
+    # an expiry list of documents with long descriptions separated by ";", and cues inside them
+    (HEADER + "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Các thủ tục hành chính đã được công bố tại các "
+     "Quyết định: Quyết định số 101/QĐ-UBND" + DESC + "; Quyết định số 102/QĐ-UBND" + DESC + "; Quyết định số "
+     "103/QĐ-UBND" + DESC + " hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.",
+     {(S, "repeals", "101/QĐ-UBND"), (S, "repeals", "102/QĐ-UBND"), (S, "repeals", "103/QĐ-UBND")}),
+    (HEADER + "Điều 2. Bãi bỏ Quyết định số 101/QĐ-UBND" + DESC + "; Quyết định số 102/QĐ-UBND" + DESC + ".",
+     {(S, "repeals", "101/QĐ-UBND"), (S, "repeals", "102/QĐ-UBND")}),
+    # an inline list after ":" whose items are joined by commas and "và"
+    (HEADER + "3. Bãi bỏ các Quyết định của Ủy ban nhân dân tỉnh: số 12/2019/QĐ-UBND ngày 05/3/2019, số "
+     "13/2020/QĐ-UBND ngày 06/4/2020 và số 14/2021/QĐ-UBND ngày 07/5/2021.",
+     {(S, "repeals", "12/2019/QĐ-UBND"), (S, "repeals", "13/2020/QĐ-UBND"), (S, "repeals", "14/2021/QĐ-UBND")}),
+    # "thay thế cho", after another predicate of the subject
+    (HEADER + "Quyết định này có hiệu lực từ ngày 01/01/2026 và thay thế cho các Quyết định số 20/2014/QĐ-UBND "
+     "ngày 22/12/2014, Quyết định số 53/2016/QĐ-UBND ngày 21/3/2016 của Ủy ban nhân dân tỉnh.",
+     {(S, "replaces", "20/2014/QĐ-UBND"), (S, "replaces", "53/2016/QĐ-UBND")}),
+    # passive: replaced by the subject, repealed in a list the subject gives
+    (HEADER + "2. Quyết định số 20/2014/QĐ-UBND ngày 22/12/2014 của Ủy ban nhân dân tỉnh quy định về giá được "
+     "thay thế bởi Quyết định này.", {(S, "replaces", "20/2014/QĐ-UBND")}),
+    (HEADER + "Các Quyết định sau đây bị bãi bỏ:\n- Quyết định số 20/2014/QĐ-UBND;\n- Quyết định số "
+     "53/2016/QĐ-UBND.", {(S, "repeals", "20/2014/QĐ-UBND"), (S, "repeals", "53/2016/QĐ-UBND")}),
     # replacing the whole document is replaces
     (HEADER + "Điều 5. Quyết định này thay thế Quyết định số 22/2019/QĐ-UBND ngày 13 tháng 9 năm 2019.",
      {(S, "replaces", "22/2019/QĐ-UBND")}),
@@ -103,6 +126,15 @@ NOT_EXPECTED = [
     (HEADER + "Bổ sung vào Chương trình công tác năm 2026 đối với các dự án:\n1. Luật Quản lý thuế (sửa đổi);\n"
      "2. Luật Thuế thu nhập cá nhân (sửa đổi).",
      {(S, "amends", "luat:Quản lý thuế:"), (S, "amends", "luat:Thuế thu nhập cá nhân:")}),
+    # what the text says has already expired is no act of the subject
+    (HEADER + "Căn cứ pháp lý: Quyết định số 34/2015/QĐ-UBND ngày 05/3/2015 của Ủy ban nhân dân tỉnh đã hết "
+     "hiệu lực.", {(S, "repeals", "34/2015/QĐ-UBND")}),
+    # "Bổ sung" opening a bullet describes content, and reaches no further than the next document
+    (HEADER + "- Bổ sung quy định đối với hộ kinh doanh có doanh thu trên 500 triệu đồng tại Luật Thuế thu nhập "
+     "doanh nghiệp năm 2025.", {(S, "amends", "luat:Thuế thu nhập doanh nghiệp:2025")}),
+    # an inline list after a bare "Sửa đổi, bổ sung:" describes content
+    (HEADER + "a) Sửa đổi, bổ sung: 01 thủ tục hành chính thực hiện theo Nghị quyết 66/NQ-CP ngày 26/3/2025.",
+     {(S, "amends", "66/NQ-CP")}),
     # the list ends at the paragraph after it
     (HEADER + "Điều 1. Bãi bỏ các văn bản sau:\n1. Quyết định số 12/2019/QĐ-UBND.\n\n"
      "Các sở thực hiện theo Quyết định số 88/2024/QĐ-UBND.",

@@ -14,8 +14,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def console_blocks():
-    for m in regex.finditer(r"```console\n\$ (citeextract [^\n]*)\n(.*?)```", README, flags=regex.S):
-        yield m.group(1), m.group(2)
+    """``(command, output, exit status)``; a block preceded by ``<!-- exit N -->`` exits N."""
+    for m in regex.finditer(r"(?:<!-- exit (\d) -->\n)?```console\n\$ (citeextract [^\n]*)\n(.*?)```",
+                            README, flags=regex.S):
+        yield m.group(2), m.group(3), int(m.group(1) or 0)
 
 
 def test_readme_has_console_examples():
@@ -26,10 +28,10 @@ def test_console_examples_print_what_the_readme_shows():
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        for command, expected in console_blocks():
+        for command, expected, status in console_blocks():
             args = shlex.split(command)[1:]
             result = CliRunner().invoke(main, args)
-            assert result.exit_code == 0, result.output
+            assert result.exit_code == status, result.output
             assert result.output == expected, command
     finally:
         os.chdir(cwd)

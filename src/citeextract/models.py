@@ -7,7 +7,18 @@ gives the per-document JSON of the annotation guide (the format evaluation reads
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
+
+
+class Resolved(TypedDict):
+    """Which version of a law a named citation means: ``key`` (the version's number key,
+    ``31/2024/QH15``, else ``type:title:year``) and ``how`` it was decided: ``same_text`` (the
+    text names that version too), ``in_force_on:2025-03-01`` (the version in force on the
+    text's date, by ``patterns/law_versions.tsv``) or ``year`` (the year the text gives is a
+    version's year in that table)."""
+
+    key: str
+    how: str
 
 
 @dataclass
@@ -50,6 +61,7 @@ class NamedLaw:
     flags: list[str] = field(default_factory=list)
     kind: str = "named"
     pinpoints: list[str] = field(default_factory=list)  # parts cited: "dieu:5/khoan:2" (guide §1b)
+    resolved: Resolved | None = None  # the version meant; None when ambiguous or unknown
 
     @property
     def key(self) -> str:
@@ -59,7 +71,8 @@ class NamedLaw:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "title": self.title,
                 "year": self.year, "issued": self.issued, "flags": list(self.flags), "kind": self.kind,
-                "pinpoints": list(self.pinpoints), "key": self.key}
+                "pinpoints": list(self.pinpoints), "resolved": dict(self.resolved) if self.resolved else None,
+                "key": self.key}
 
 
 @dataclass
@@ -99,13 +112,14 @@ class Relation:
     start: int = -1  # offsets of the evidence (the cue phrase) in the original text
     end: int = -1
     evidence: str = ""
+    partial: bool = False  # a repeal, replacement or suspension of a part ("bãi bỏ khoản 5 Điều 6 …")
 
     def as_triple(self) -> list[str]:
         return [self.source, self.relation, self.target]
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "relation": self.relation, "target": self.target,
-                "start": self.start, "end": self.end, "evidence": self.evidence}
+                "start": self.start, "end": self.end, "evidence": self.evidence, "partial": self.partial}
 
 
 @dataclass

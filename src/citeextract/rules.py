@@ -112,6 +112,56 @@ def _trie_rx(node: dict, backward: bool) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
+@dataclass(frozen=True)
+class LawVersion:
+    """One version of a law, code, ordinance or constitution (``patterns/law_versions.tsv``);
+    an empty cell is a fact no source at hand states."""
+
+    type: str  # hien_phap, bo_luat, luat, phap_lenh
+    title: str  # as the extractor normalises it: "Đất đai"
+    number: str  # "31/2024/QH15", or "" (a constitution, or not known)
+    passed: str  # ISO date, or ""
+    effective: str  # ISO date, or ""
+    replaces: str = ""  # number of the previous version
+
+    @property
+    def year(self) -> int | None:
+        """The year it was passed (from ``passed``, else the number's year slot)."""
+        if self.passed:
+            return int(self.passed[:4])
+        parts = self.number.split("/")
+        return int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else None
+
+    @property
+    def key(self) -> str:
+        """The version's key: its number when it has one (so it is one node with the numbered
+        citations), else ``type:title:year``; "" when neither is known."""
+        if self.number:  # as the extractor keys it: no leading zeros ("04/2007/QH12" → "4/2007/QH12")
+            return _LEADING_ZEROS.sub("", self.number)
+        return f"{self.type}:{self.title}:{self.year}" if self.year else ""
+
+
+_ISO_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
+_LEADING_ZEROS = regex.compile(r"^0+(?=\d)")
+
+
+def _law_versions(d: Path) -> list[LawVersion]:
+    """The rows of ``law_versions.tsv`` in file order (a title's rows run oldest to newest); an
+    optional file: none when a rule set lacks it."""
+    if not (d / "law_versions.tsv").exists():
+        return []
+    out = []
+    for row in read_table("law_versions.tsv", 5, d):
+        typ, title, number, passed, effective, *rest = row
+        if typ not in NAMED_TYPES:
+            raise RuleError(f"law_versions.tsv: unknown type {typ!r} (one of {', '.join(NAMED_TYPES)})")
+        for value in (passed, effective):
+            if value and not _ISO_DAY.fullmatch(value):
+                raise RuleError(f"law_versions.tsv: {title}: {value!r} is not an ISO date")
+        out.append(LawVersion(typ, " ".join(title.split()), number, passed, effective, rest[0] if rest else ""))
+    return out
+
+
 @dataclass(eq=False)
 class Rules:
     type_words: dict[str, str] = field(default_factory=dict)  # casefolded word -> type
@@ -145,6 +195,8 @@ class Rules:
     context: dict[str, list[str]] = field(default_factory=dict)
     provinces: list[tuple[str, str, str]] = field(default_factory=list)
     relation_cues: list[tuple[str, str, str]] = field(default_factory=list)  # (rel, cue, dir)
+    law_versions: list[LawVersion] = field(default_factory=list)  # law_versions.tsv, in file order
+    changed_by: dict[str, list[str]] = field(default_factory=dict)  # changed_by.tsv: type -> types, code:X
 
     def type_of_word(self, word: str) -> str | None:
         w = " ".join(word.split())
@@ -216,6 +268,9 @@ def _load(d: Path) -> Rules:
     for rel, cues, *rest in read_table("relations.tsv", 2, d):
         for cue in alternatives(cues):
             r.relation_cues.append((rel, cue, rest[0] if rest else "forward"))
+    r.law_versions = _law_versions(d)
+    if (d / "changed_by.tsv").exists():  # optional, like law_versions.tsv
+        r.changed_by = {typ: alternatives(cell) for typ, cell, *_ in read_table("changed_by.tsv", 2, d)}
     return r
 
 

@@ -64,6 +64,7 @@ def _partition_documents(outdir: str | Path, pid: int, fmt: str,
             relations=mentions["relations"].get(seq, []),
             unnumbered=mentions["unnumbered"].get(seq, []),
             subject=row["subject"],
+            effective=row.get("effective"),
             metadata=meta,
             warnings=list(row["warnings"] or []),
         )

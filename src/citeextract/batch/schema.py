@@ -40,6 +40,8 @@ def _arrow_type(hint: Any) -> pa.DataType:
             return pa.list_(pa.struct([pa.field(f.name, _arrow_type(hints[f.name]))
                                        for f in dataclasses.fields(item)]))
         return pa.list_(pa.string())
+    if typing.is_typeddict(base):  # NamedLaw.resolved: struct<key, how>
+        return pa.struct([pa.field(k, _arrow_type(h)) for k, h in typing.get_type_hints(base).items()])
     if base is int:
         return pa.int64()
     if base is float:

@@ -108,11 +108,13 @@ def get_extractor(path: str) -> Callable[..., Any]:
     return _extractors[path]
 
 
-def _extract(extract: Callable[..., Any], text: str, doc_id: str, limit: float) -> Any:
+def _extract(extract: Callable[..., Any], text: str, doc_id: str, limit: float, page_date: Any = None) -> Any:
     deadline = Deadline(limit)
+    # the page's date chooses the version of a law named without a year when the text has none
+    kwargs = {"page_date": str(page_date)} if page_date else {}
     try:
         with deadline:
-            doc = extract(text, doc_id=doc_id)
+            doc = extract(text, doc_id=doc_id, **kwargs)
     except DocumentTimeout:
         raise RecordError(TIMEOUT, f"extraction took over {limit:g} s") from None
     if deadline.expired:
@@ -128,7 +130,7 @@ def process_record(seq: int, record: Record, extract: Callable[..., Any],
     try:
         text, meta = record_text(record)
         try:
-            doc = _extract(extract, text, record.doc_id, time_limit)
+            doc = _extract(extract, text, record.doc_id, time_limit, meta.get("date"))
         except RecordError:
             raise
         except Exception as exc:  # noqa: BLE001 - any extractor bug is one failed record

@@ -21,6 +21,7 @@ COMMANDS = {
     "stats": "stats_cmd",
     "annotate": "annotate_cmd",
     "doctor": "doctor_cmd",
+    "check": "check_cmd",
 }
 
 

@@ -52,15 +52,18 @@ def iter_items(inputs: tuple[str, ...], failed: list[str]) -> Iterator[Item]:
               help="Graph file (.graphml, .gexf, .json, .csv, .parquet) or Neo4j directory.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: from the suffix of OUTPUT).")
-def graph(inputs: tuple[str, ...], output: str, fmt: str | None) -> None:
+@click.option("--no-resolve", is_flag=True,
+              help="Keep a law named without a year as its own node (not the version it resolves to).")
+def graph(inputs: tuple[str, ...], output: str, fmt: str | None, no_resolve: bool) -> None:
     """Build one citation graph from INPUTS (text files, directories of .txt, or batch
-    output directories) and write it to OUTPUT."""
+    output directories) and write it to OUTPUT, with what the corpus says happened to each
+    document (status)."""
     try:
         fmt = guess_format(output, fmt)
     except ExportError as exc:
         raise click.UsageError(str(exc)) from None
     failed: list[str] = []
-    g = build_graph(iter_items(inputs, failed))
+    g = build_graph(iter_items(inputs, failed), resolve_laws=not no_resolve)
     if failed and not any(a.get("kind") == "article" for _, a in g.nodes(data=True)):
         raise click.ClickException(f"none of the {len(inputs)} input(s) could be read; nothing written")
     try:

@@ -9,6 +9,7 @@ import click
 from ..corpus.exports import ExportError, SUFFIXES, read_graph
 from ..corpus.graph import build_graph
 from ..corpus.stats import report
+from ..corpus.status import annotate_status
 from .graph_cmd import iter_items
 
 
@@ -26,10 +27,13 @@ def _is_graph(name: str) -> bool:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rows per list.")
-def stats(inputs: tuple[str, ...], top: int) -> None:
+@click.option("--no-resolve", is_flag=True,
+              help="Keep a law named without a year as its own node (when building the graph).")
+def stats(inputs: tuple[str, ...], top: int, no_resolve: bool) -> None:
     """Most-cited documents, what implements each national decree, counts by type, issuer and
-    year, and conflicts, for INPUTS: text files/directories/batch outputs, or one saved graph
-    (.graphml, .gexf, .json, .nodes.csv, .parquet, Neo4j directory)."""
+    year, the status the corpus gives documents, and conflicts, for INPUTS: text
+    files/directories/batch outputs, or one saved graph (.graphml, .gexf, .json, .nodes.csv,
+    .parquet, Neo4j directory)."""
     failed: list[str] = []
     graphs = [name for name in inputs if _is_graph(name)]
     if graphs and len(inputs) > 1:
@@ -44,8 +48,10 @@ def stats(inputs: tuple[str, ...], top: int) -> None:
             g = read_graph(name, "csv" if name.endswith(".csv") else None)
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
+        if not any("status" in a for _, a in g.nodes(data=True)):  # a graph saved before status
+            annotate_status(g)
     else:
-        g = build_graph(iter_items(inputs, failed))
+        g = build_graph(iter_items(inputs, failed), resolve_laws=not no_resolve)
         if failed and not any(a.get("kind") == "article" for _, a in g.nodes(data=True)):
             raise click.ClickException(f"none of the {len(inputs)} input(s) could be read")
     click.echo(report(g, top))

@@ -6,7 +6,10 @@ document → document with the relation type (``implements``, ``based_on``, ``am
 the article stating it as ``article``. Attribute values are str/int/bool only (lists joined
 with ``|``) so the graph survives GraphML, GEXF, JSON, CSV, Parquet and Neo4j exports.
 Conflicts (one node cited with different issue dates or issuers) are kept in the node's
-``conflicts`` attribute and listed by :func:`conflicts`.
+``conflicts`` attribute and listed by :func:`conflicts`. A law named without a year is the
+node of the version it resolves to (``NamedLaw.resolved``) unless ``resolve=False``; a
+document node has ``effective`` (the effect dates the texts whose subject it is give), and
+what the corpus says happened to it (:mod:`citeextract.corpus.status`).
 """
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .identity import ArticleContext, resolve
+from .identity import ArticleContext, mention_places, resolve
+from .status import EVENTS, annotate_status
 from ..pipeline.keys import norm_key
+from ..pipeline.resolve import resolved_key
 from ..models import Document
 from ..rules import rules as current_rules
 
@@ -43,8 +48,10 @@ def article_id(doc: Document, path: str | None) -> str:
     return f"article:{doc.doc or path}"
 
 
-def build_graph(items: Iterable[Item | Document]) -> nx.MultiDiGraph:
-    """One graph for a whole corpus."""
+def build_graph(items: Iterable[Item | Document], *, resolve_laws: bool = True,
+                status: bool = True) -> nx.MultiDiGraph:
+    """One graph for a whole corpus; ``resolve_laws=False`` keeps a law named without a year
+    as its own node, ``status=False`` leaves out the status attributes."""
     rules = current_rules()
     g = nx.MultiDiGraph()
     seen: dict[str, dict] = defaultdict(lambda: defaultdict(set))  # node -> field -> values
@@ -60,13 +67,20 @@ def build_graph(items: Iterable[Item | Document]) -> nx.MultiDiGraph:
                    date=str(meta.get("date") or ""), subject=str(doc.subject or ""))
         ctx = ArticleContext.of(aid, item.text, meta, rules)
         by_key: dict[str, list] = defaultdict(list)
+        key_of: dict[str, str] = {}  # normalised key -> the key as the first mention gives it
         for c in doc.citations:
             by_key[norm_key(c.key)].append(c)
+            key_of.setdefault(norm_key(c.key), c.key)
+        named_as: dict[str, str] = {}  # a named law's own key -> the key its node has
         for n in doc.named:
-            by_key[norm_key(n.key)].append(n)
+            key = resolved_key(n) if resolve_laws else n.key
+            k = norm_key(key)
+            by_key[k].append(n)
+            key_of.setdefault(k, key)
+            named_as[norm_key(n.key)] = k
         node_of: dict[str, str] = {}
         for nk, ms in by_key.items():
-            ident = resolve(ms[0].key, ms, ctx, rules)
+            ident = resolve(key_of[nk], ms, ctx, rules)
             node_of[nk] = ident.node
             first = ms[0]
             if not g.has_node(ident.node):
@@ -89,6 +103,11 @@ def build_graph(items: Iterable[Item | Document]) -> nx.MultiDiGraph:
             g.nodes[ident.node]["articles"] += 1
             g.add_edge(aid, ident.node, key="cites", relation="cites", count=len(ms),
                        offsets=_join(f"{m.start}-{m.end}" for m in ms), article=aid)
+        key_of_node = {node: nk for nk, node in node_of.items()}
+        for own, k in named_as.items():
+            node_of.setdefault(own, node_of[k])
+        if doc.subject and doc.effective and norm_key(doc.subject) in node_of:
+            seen[node_of[norm_key(doc.subject)]]["effective"].add(doc.effective)
         for u in doc.unnumbered:
             node_of[norm_key(u.key)] = u.key
             if not g.has_node(u.key):
@@ -110,12 +129,20 @@ def build_graph(items: Iterable[Item | Document]) -> nx.MultiDiGraph:
             ek = f"{r.relation}:{aid}"
             if not g.has_edge(src, tgt, key=ek):
                 g.add_edge(src, tgt, key=ek, relation=r.relation, article=aid,
-                           evidence=" ".join((r.evidence or "").split()), count=1, offsets=f"{r.start}-{r.end}")
+                           evidence=" ".join((r.evidence or "").split()), count=1, offsets=f"{r.start}-{r.end}",
+                           partial=bool(r.partial))
+                if r.relation in EVENTS:  # how this text describes the document changed
+                    ms = by_key.get(key_of_node.get(tgt, ""), [])
+                    g.edges[src, tgt, ek]["target_issued"] = _join(sorted({m.issued for m in ms if m.issued}))
+                    g.edges[src, tgt, ek]["target_places"] = _join(sorted(mention_places(ms, ctx, rules)))
+            elif not r.partial:  # the text states it of the whole document too
+                g.edges[src, tgt, ek]["partial"] = False
     for node, s in seen.items():
         attrs = g.nodes[node]
         attrs["issuers"] = _join(sorted(s["issuer"]))
         attrs["issued"] = _join(sorted(s["issued"]))
         attrs["titles"] = _join(sorted(s["titles"]))
+        attrs["effective"] = _join(sorted(s["effective"]))
         notes = []
         if len(s["issued"]) > 1:
             notes.append("issued: " + "; ".join(
@@ -124,9 +151,9 @@ def build_graph(items: Iterable[Item | Document]) -> nx.MultiDiGraph:
             notes.append("issuer: " + "; ".join(sorted(s["issuer"])))
         attrs["conflicts"] = " / ".join(notes)
     for _, attrs in g.nodes(data=True):
-        for k in ("issuers", "issued", "titles", "conflicts"):
+        for k in ("issuers", "issued", "titles", "conflicts", "effective"):
             attrs.setdefault(k, "")
-    return g
+    return annotate_status(g) if status else g
 
 
 def _issuer_norm(s: str) -> str:

@@ -62,6 +62,14 @@ def is_national(key: str, rules: Rules | None = None) -> bool:
         return True
     if ":" in key:  # nghi_quyet:1211/2016
         return True
+    return issued_nationally(key, rules)
+
+
+def issued_nationally(key: str, rules: Rules | None = None) -> bool:
+    """True when the key's symbol names a national body (``NĐ-CP``, ``QĐ-TTg``, ``CT/TW``);
+    False for a provincial one (``QĐ-UBND``, ``NQ-HĐND``), whose numbers repeat in every
+    province even with a year slot."""
+    rules = rules or current_rules()
     sym = key.split("/", 1)[-1] if "/" in key else key.split("-", 1)[-1]
     for code in _GROUPS.split(sym):
         base = _TERM.sub("", code)
@@ -141,3 +149,19 @@ def resolve(key: str, mentions: list, ctx: ArticleContext, rules: Rules | None =
     if not year:
         flags.append("no_year")
     return Identity(f"{key}@{place}/{year or ''}", key, place, year, False, flags)
+
+
+def numbered_locally(key: str, rules: Rules | None = None) -> bool:
+    """A number with a year slot issued by a provincial body (``7/2022/QĐ-UBND``): one node by
+    the rules above, though every province may have issued one."""
+    return bool(_NORMATIVE.match(key)) and not issued_nationally(key, rules)
+
+
+def mention_places(mentions: list, ctx: ArticleContext | None = None, rules: Rules | None = None) -> set[str]:
+    """The provinces the issuers of ``mentions`` name ("của UBND tỉnh Bắc Giang"), else the
+    article's own province when it is known; empty when neither says."""
+    rules = rules or current_rules()
+    places = {p for m in mentions for p in provinces_in(getattr(m, "issuer", None) or "", rules)}
+    if not places and ctx is not None and ctx.province:
+        places = {ctx.province}
+    return places

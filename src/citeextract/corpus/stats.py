@@ -6,6 +6,7 @@ from collections import Counter
 import networkx as nx
 
 from .graph import conflicts
+from .status import report_lines as status_lines
 
 
 def _docs(g: nx.MultiDiGraph) -> dict[str, dict]:
@@ -60,6 +61,7 @@ def report(g: nx.MultiDiGraph, top: int = 10) -> str:
     for field, title in (("type", "type"), ("issuer", "issuer"), ("year", "year")):
         lines += ["", f"Documents by {title}:"]
         lines += [f"  {k:<40} {v:>5}" for k, v in counts(g, field).most_common(top)]
+    lines += ["", *status_lines(g, top)]
     cf = conflicts(g)
     lines += ["", f"Conflicts ({len(cf)}):"]
     lines += [f"  {n}: {d}" for n, d in cf] or ["  none"]

@@ -10,7 +10,8 @@ Definitions (the guide's; figures agree with the project's reference scorer):
 - named laws: greedy matching by type, year (when both known) and ≥ 80 % of the gold title's
   folded words;
 - relations: set P/R/F1 over ``(source, relation, target)`` triples, named keys compared by
-  type, folded title and year;
+  type, folded title and year; also per relation type (``relation_types``: the recall of
+  ``repeals`` …), a breakdown the reference scorer does not print;
 - subject: accuracy over gold documents that have one;
 - pinpoints: accuracy over matched citations whose gold has a ``pinpoints`` field and where
   gold or prediction names a part (the lists compared as sorted, case- and space-insensitive);
@@ -190,6 +191,10 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Score:
         gr = {_triple(t) for t in g.get("relations", [])}
         pr = {_triple(t) for t in (p.get("relations") or [])}
         n.update(rel_tp=len(gr & pr), rel_pred=len(pr), rel_gold=len(gr))
+        for t in gr | pr:  # per relation type ("repeals" recall …)
+            n[f"reltype:{t[1]}:tp"] += int(t in gr and t in pr)
+            n[f"reltype:{t[1]}:gold"] += int(t in gr)
+            n[f"reltype:{t[1]}:pred"] += int(t in pr)
         if g.get("subject"):
             n.update(subj_n=1, subj_ok=int(norm_key(p.get("subject")) == norm_key(g["subject"])))
         if "effective" in g:
@@ -203,6 +208,9 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Score:
     for name in ACCURACIES:
         k = n[f"{name}_n"]
         totals[name] = {"acc": round(n[f"{name}_ok"] / k, 4) if k else None, "n": k}
+    types = sorted({k.split(":")[1] for k in n if k.startswith("reltype:")})
+    totals["relation_types"] = {t: _prf(n[f"reltype:{t}:tp"], n[f"reltype:{t}:pred"], n[f"reltype:{t}:gold"])
+                                for t in types}
     totals["docs"] = len(gold)
     totals["docs_missing"] = sum(1 for d in gold if d not in pred)
     return Score(totals, rows)
@@ -221,6 +229,8 @@ def format_table(s: Score) -> str:
     for k in ("cit", "uniq", "date", "named", "rel"):
         v = s.totals[k]
         lines.append(f"{LABELS[k]:34} {v['P']:7.4f} {v['R']:7.4f} {v['F1']:7.4f} {v['gold']:6d} {v['pred']:6d}")
+    for t, v in s.totals.get("relation_types", {}).items():
+        lines.append(f"{'  ' + t:34} {v['P']:7.4f} {v['R']:7.4f} {v['F1']:7.4f} {v['gold']:6d} {v['pred']:6d}")
     lines.append(f"{'measure':34} {'acc':>7} {'n':>7}")
     for k in ACCURACIES:
         v = s.totals[k]

@@ -6,8 +6,9 @@ headers, page numbers and signature blocks taken out of the text the later stage
 dates kept) → ``citations`` (numbered
 citations and short forms; canonical ``keys``; ``gate`` decides where exact patterns are
 tried) → ``dates`` → ``named`` (laws cited by name) → ``context`` (issue dates, issuers, the
-text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) →
-offsets mapped back to the original text; on request, ``structure`` (the parts of a legal text:
+text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) → ``scope`` (a repeal or
+replacement of a part) → ``resolve`` (the version a law named without a year means, by the
+text's date: ``textdate``) → offsets mapped back to the original text; on request, ``structure`` (the parts of a legal text:
 header, preamble, Phần … điểm, closing, furniture). ``spans`` looks mentions up by position.
 
 May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output``,
@@ -15,7 +16,7 @@ May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output`
 """
 from __future__ import annotations
 
-from .aliases import apply_aliases
+from .aliases import apply_aliases, restore_years
 from .citations import find_citations, find_short_forms
 from .clean import CleanText, clean
 from .context import attach_context
@@ -25,14 +26,20 @@ from ..models import Document, Part
 from .named import find_named
 from .pinpoints import attach_pinpoints
 from .relations import attach_relations
+from .resolve import resolve_named
+from .scope import mark_partial
 from .structure import find_structure
 from ..rules import rules as current_rules
 
 
-def extract(text: str, doc_id: str | None = None, *, relations: bool = True, structure: bool = False) -> Document:
+def extract(text: str, doc_id: str | None = None, *, relations: bool = True,
+            page_date: str | None = None, structure: bool = False) -> Document:
     """Extract every numbered citation, named law and date of ``text``, and (unless
     ``relations=False``, which is faster) the relations between documents and the subject;
     with ``structure=True``, also ``Document.structure``, the parts of the text.
+
+    ``page_date`` (a crawled page's date) dates the text when its subject has no issue date,
+    for choosing the version of a law named without a year.
 
     Offsets in the result index ``text`` itself: ``text[m.start:m.end] == m.text``.
     """
@@ -55,10 +62,13 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True, str
     named = find_named(t, rules, dates, spans)
     attach_context(t, cits, dates, rules)
     apply_aliases(t, cits, rules)
+    restore_years(cits)
     attach_pinpoints(t, cits, named, rules)
     doc = Document(doc=doc_id, citations=cits, named=named.named, dates=dates)
     if relations:
         attach_relations(doc, t, named, rules)
+        mark_partial(doc, t, rules)
+    resolve_named(doc, rules, named.numbered_titles, page_date)
     if structure:
         doc.structure = find_structure(t, rules)
     _to_original(doc, maps)

@@ -20,7 +20,7 @@ from ..rules import Rules, trie_rx, words_rx
 
 # a symbol group: NĐ, CP, TTg, QyĐ, QĐi, CTr, SKH&CN, QH13, UBTƯMTTQVN
 _G = r"\p{Lu}(?:&\s(?=\p{Lu})|[\p{Lu}0-9&]|[a-zđ](?!\p{Ll}))*+(?![\p{Lu}\d])"
-_SEP = r"(?:\s?[-/]\s?(?=\p{Lu})|[-/])"
+_SEP = r"(?:[ \t]?[-/]\s?(?=\p{Lu})|[-/])"  # not a line break before: "QH15\n- Nghị định …" is a list
 _SPACE = regex.compile(r"\s")
 _YEAR_NUMBER = regex.compile(r"(?:1[89]|20)\d\d")
 # the scan consumes a digit first (a fast scan), then checks the character before it

@@ -74,11 +74,16 @@ def _is_full(d: DateMention) -> bool:
 
 
 def _set_date(c: Citation, d: DateMention) -> None:
-    if d.value:
+    if d.value and (c.year is None or len(d.value) < 4 or int(d.value[:4]) == c.year):
         c.issued = d.value
     elif "bad_date" not in c.flags:
         c.flags.append("bad_date")
-        c.warnings.append(f"issue date {d.text!r} is impossible or incomplete")
+        c.warnings.append(f"issue date {d.text!r} is impossible or incomplete" if not d.value
+                          else f"issue date {d.text!r} is not in the year of the number")
+
+
+# "ngày tháng 10 năm 2025": the day left blank
+_BLANK_DAY = regex.compile(r"(?i:ngày)[\s*]+(?=(?i:tháng)\s)")
 
 
 def _clause(text: str, pos: int, end: int, cm: ContextMatchers, limit: int = 400) -> tuple[int, int]:
@@ -111,6 +116,11 @@ def attach_context(text: str, cits: list[Citation], dates: list[DateMention], ru
             if iss:
                 c.issuer = " ".join(iss.split())
         if found:
+            continue
+        bm = _BLANK_DAY.match(text, m.end()) if m else None
+        if bm and idx.at(bm.end()) is not None and "bad_date" not in c.flags:
+            c.flags.append("bad_date")
+            c.warnings.append(f"issue date {text[bm.start():idx.at(bm.end()).end]!r} is incomplete")
             continue
         cs, ce = _clause(text, c.start, c.end, cm)
         others = [o for o in by_start.within(cs, ce) if o is not c]

@@ -70,7 +70,7 @@ def named_matchers(rules: Rules) -> NamedMatchers:
     word_stops = [s for s in stops if s[0].isalpha()]
     punct = "".join(regex.escape(s) for s in stops if not s[0].isalpha())
     stop = regex.compile(
-        r"\s+(?i:" + words_rx(word_stops) + r")(?![\p{L}])|\s*[,\n\r\t" + punct + r"]|\s+\d|\s+-\s|$"
+        r"\s+(?i:" + words_rx(word_stops) + r")(?![\p{L}])|\s*[,\n\r\t" + punct + r"]|\.(?=\s|$)|\s+\d|\s+-\s|$"
     )
     amended = words_rx(rules.named_words.get("amended_name", ["\x00"]))
     tail = regex.compile(

@@ -42,6 +42,9 @@ class PinpointRules:
     opening: list[str]
     link: list[str]
     not_before: list[str]
+    skip: frozenset[str] = frozenset()  # casefolded words between labels that are not labels
+    link_folded: frozenset[str] = frozenset()  # casefolded link words
+    not_before_folded: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -63,9 +66,12 @@ def pinpoint_rules(rules: Rules) -> PinpointRules:
             range_max = int(row[1])
         else:
             words.setdefault(section, []).extend(alternatives(row[2] if len(row) > 2 else row[1]))
-    return PinpointRules(rank, level_of, form, words.get("join", [","]), words.get("range", []),
-                         range_max, words.get("opening", []), words.get("link", []),
-                         words.get("not_before", []))
+    join, range_words = words.get("join", [","]), words.get("range", [])
+    return PinpointRules(rank, level_of, form, join, range_words, range_max, words.get("opening", []),
+                         words.get("link", []), words.get("not_before", []),
+                         frozenset(w.casefold() for w in (*join, *range_words)),
+                         frozenset(w.casefold() for w in words.get("link", [])),
+                         frozenset(w.casefold() for w in words.get("not_before", [])))
 
 
 @lru_cache(maxsize=8)
@@ -79,7 +85,8 @@ def _patterns(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
     between = rf"(?:{sep}|{_GAP}(?:-|–){_GAP}|{_SPACE}(?i:{words_rx(pr.range_words)}){_SPACE})" \
         if pr.range_words else sep
     guard = rf"(?<!(?i:{words_rx(pr.not_before)})[ \t]+)" if pr.not_before else ""
-    part = rf"{guard}(?i:{level})[ \t*]*\n?[ \t*]*{label}(?:{between}{label})*"
+    # the run read backwards needs no guard: the parts are read again one by one, with it
+    part = rf"(?i:{level})[ \t*]*\n?[ \t*]*{label}(?:{between}{label})*"
     opening = rf"(?:(?i:{words_rx(pr.opening)}){_SPACE})?" if pr.opening else ""
     run = rf"{opening}{part}(?:(?:{between}|{_SPACE}){opening}{part})*"
     link = rf"(?:{_SPACE}(?i:{words_rx(pr.link)}))?" if pr.link else ""
@@ -104,19 +111,42 @@ def attach_pinpoints(text: str, cits: list[Citation], named: NamedResult, rules:
 
 def find_pinpoints(text: str, start: int, rules: Rules) -> list[str]:
     """The pinpoints written right before a document mention that starts at ``start``."""
-    back, one = _patterns(rules)
+    pr = pinpoint_rules(rules)
+    window = text[max(0, start - 120):start].casefold()
+    if not any(w in window for w in pr.level_of):  # no unit named just before: the usual case
+        return []
+    words = window.replace("*", " ").split()
+    if words and words[-1] in pr.link_folded:
+        words.pop()
+    if not words or not _LABEL_END.fullmatch(words[-1]):  # the word before is no label: no run ends here
+        return []
+    back = _patterns(rules)[0]
     m = back.match(text, max(0, start - 400), start)
     if m is None:
         return []
-    return _paths(_parts(m.group(), one, pinpoint_rules(rules)), pinpoint_rules(rules))
+    run = m.group()
+    before = text[max(0, m.start() - 12):m.start()].split()
+    if before and before[-1].casefold() in pr.not_before_folded:  # "tiểu mục d Mục 3": the first part is a sub-unit
+        parts = list(_patterns(rules)[1].finditer(run))
+        run = run[parts[1].start():] if len(parts) > 1 else ""
+    return list(_run_paths(run, rules)) if run else []
+
+
+@lru_cache(maxsize=8192)
+def _run_paths(run: str, rules: Rules) -> tuple[str, ...]:
+    """The pinpoints of one run of parts (the same runs recur through a corpus)."""
+    pr = pinpoint_rules(rules)
+    return tuple(_paths(_parts(run, _patterns(rules)[1], pr), pr))
 
 
 _LABEL_RX = regex.compile(r"[\p{L}\d]+")
+# the last word of a run of parts (casefolded), with the punctuation that may follow it
+_LABEL_END = regex.compile(r"(?:\d{1,4}[a-zđ]?|[ivxlc]{1,7}|[a-zđ]\d{0,2})[,;.:)]?")
 
 
 def _parts(run: str, one: regex.Pattern, pr: PinpointRules) -> list[tuple[str, str]]:
     """The (level, label) parts of a run in reading order, ranges expanded."""
-    skip = {w.casefold() for w in (*pr.join, *pr.range_words)}
+    skip = pr.skip
     parts: list[tuple[str, str]] = []
     last_end = -1
     for m in one.finditer(run):

@@ -46,6 +46,10 @@ _HEADING = regex.compile(r"[ \t*#_]*(?i:điều|chương|mục|phần)\s+[\dIVXL
 _CLAUSE_END = regex.compile(r";|[.!?](?=[\s*_]*(?:\n|\p{Lu}|$))|\n[ \t]*\n|:[\s*_]*\n")
 # where a list in the line of its ":" ends (";" separates its items)
 _INLINE_END = regex.compile(r";|\||[.!?](?=[\s*_]*(?:\n|\p{Lu}|$))|\n[ \t]*\n")
+# where the sentence before an expiry cue starts: as _SENTENCE_START, but ";" separates the
+# documents it lists
+_EXPIRY_START = regex.compile(
+    r"(?r)(?:[.!?:](?=[\s*_]+)|\n[ \t]*\n|\n(?=[ \t*_]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•–]|(?i:điều)\s+\d)))")
 # where the sentence before a backward cue starts
 _SENTENCE_START = regex.compile(
     r"(?r)(?:[.;!?:](?=[\s*_]+)|\n[ \t]*\n|\n(?=[ \t*_]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•–]|(?i:điều)\s+\d)))")
@@ -55,12 +59,16 @@ _SENTENCE_START = regex.compile(
 class ReachMatchers:
     head: regex.Pattern  # what may stand between a clause start and a cue that opens it
     joiner: regex.Pattern  # between two coordinated cues
+    joiner_cue: regex.Pattern  # a joiner and the start of another cue
     part_object: regex.Pattern
     self_ref: regex.Pattern  # "<type word> này"
     list_intro: regex.Pattern  # words before a list's ":" that name documents
-    cue_noun: regex.Pattern  # a word right before a cue that makes it a noun phrase
+    cue_noun: regex.Pattern  # a word right before a cue that makes it a noun phrase, or no act of the subject
+    weak: frozenset[str]  # folded cues that reach no further than the next document
     object_break: regex.Pattern  # a word that ends a cue's object phrase
     object_link: regex.Pattern  # a word right before a document that links an object phrase to it
+    passive: regex.Pattern  # "được", "bị" right before a cue
+    by_self: regex.Pattern  # "bởi Thông tư này", "bằng Quyết định này" right after a cue
     coordinated: regex.Pattern  # what may follow the last separator before a coordinated target
     object_reach: frozenset[str]
     list_reach: frozenset[str]
@@ -78,6 +86,8 @@ def reach_matchers(rules: Rules) -> ReachMatchers:
     joiners = [w for w in words.get("cue_joiner", [",", "và"])]
     word_joiners = words_rx([w for w in joiners if w[:1].isalpha()] or ["và"])
     joiner = regex.compile(r"[\s*]*,?[\s*]*(?:(?i:" + word_joiners + r")(?![\p{L}])[\s*]*)?")
+    joiner_cue = regex.compile(r"[\s*]*[,;]?[\s*]*(?:(?i:" + word_joiners + r")(?![\p{L}])[\s*]*)?(?i:"
+                               + words_rx(words.get("reaching_cue_start", ["bãi bỏ", "thay thế", "sửa đổi"])) + ")")
     part = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("part_object", ["điều"])) + r")(?![\p{L}])")
     # the type words of the guide's document types (not "other": "các dự án" are not documents repealed)
     doc_words = [w for w, typ in rules.type_words.items() if typ != "other"]
@@ -85,11 +95,17 @@ def reach_matchers(rules: Rules) -> ReachMatchers:
     list_intro = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("list_intro", ["văn bản"])) + r"|(?:"
                                + quantifier + r")\s+(?:" + words_rx(doc_words) + r"))(?![\p{L}])")
     coordinated = regex.compile(r"[\s*]*(?:(?i:" + words_rx(words.get("coordinated_lead", ["số"])) + r")[\s*]+)*")
-    cue_noun = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("cue_noun", ["ngày"])) + r")[\s*]*$")
+    cue_noun = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("cue_noun", ["ngày"]) + words.get("not_stated", []))
+                             + r")[\s*]*$")
+    weak = frozenset(fold(w) for w in words.get("weak_cue", []))
     object_break = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("object_break", ["về"])) + r")(?![\p{L}])")
     object_link = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("object_link", ["tại"])) + r")[\s*]*(?:(?i:"
                                 + words_rx(words.get("coordinated_lead", ["các"])) + r")[\s*]+)*$")
-    return ReachMatchers(head, joiner, part, self_ref, list_intro, cue_noun, object_break, object_link, coordinated,
+    passive = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("passive", ["được", "bị"])) + r")[\s*]*$")
+    by_self = regex.compile(r"[\s*]*(?i:" + words_rx(words.get("passive_agent", ["bởi", "bằng"])) + r")[\s*]+(?i:"
+                            + words_rx(list(rules.type_words)) + r")[\s*]+(?i:" + self_words + r")(?![\p{L}])")
+    return ReachMatchers(head, joiner, joiner_cue, part, self_ref, list_intro, cue_noun, weak, object_break, object_link, passive,
+                         by_self, coordinated,
                          frozenset(words.get("object_reach", [])),
                          frozenset(words.get("list_reach", [])))
 
@@ -105,9 +121,11 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
         return
     xm = reach_matchers(rules)
     chained: set[int] = set()
+    reaching = xm.object_reach | xm.list_reach
     for cm, rel, direction in cues:
-        if cm.start() in chained:
-            continue
+        if cm.start() in chained or rel not in reaching and direction != "backward" \
+                and not xm.joiner_cue.match(text, cm.end()):
+            continue  # "Căn cứ …" and the like reach no further (unless a reaching cue is joined to it)
         rels_of_chain, end = [rel], cm.end()
         while True:  # "Bãi bỏ, sửa đổi, thay thế …": the cues after the first share its targets
             j = xm.joiner.match(text, end)
@@ -118,7 +136,12 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
             chained.add(nxt.start())
             rels_of_chain.append(cue_info[fold(nxt.group())][0])
             end = nxt.end()
-        if xm.cue_noun.search(text, max(0, cm.start() - 20), cm.start()):
+        if xm.cue_noun.search(text, max(0, cm.start() - 20), cm.start()) or fold(text[cm.start():end]) in xm.weak:
+            continue
+        if direction == "forward" and xm.passive.search(text, max(0, cm.start() - 20), cm.start()) and (
+                xm.by_self.match(text, end) or _list_after(text, index, end, _clause_start(text, cm.start()), xm)):
+            # "Thông tư số … được thay thế bởi Thông tư này", "Các Thông tư sau đây bị bãi bỏ: …"
+            _expired(text, index, cm, end, subj, add, xm, rels_of_chain)
             continue
         if direction == "backward":
             if own_text or xm.self_ref.search(text, max(0, cm.start() - 300), min(len(text), cm.end() + 80)):
@@ -137,6 +160,8 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
         stop = _CLAUSE_END.search(text, end, min(len(text), end + _OBJECT_MAX))
         targets = _object(text, index, end, stop.start() if stop else min(len(text), end + _OBJECT_MAX),
                           cue_rx, xm)
+        if targets:  # "Bãi bỏ Quyết định số A …; Quyết định số B …": the sentence goes on with more
+            targets = _coordinated(text, index, targets[0], _sentence_end(text, targets[0].end), xm)
         if targets:
             partial = bool(xm.part_object.search(text, end, targets[0].start))
             for r in rels_of_chain:
@@ -157,14 +182,33 @@ def _object(text: str, index: ByStart, start: int, stop: int, cue_rx: regex.Patt
     if cue_rx.search(gap) or ":" in gap or xm.object_break.search(gap) and not xm.object_link.search(gap) \
             or gap.count("“") > gap.count("”") or gap.count('"') % 2:
         return []
-    out = [found[0]]
-    for m in found[1:]:
+    return found[:1]
+
+
+_SEPARATOR = regex.compile(r",|;|(?<![\p{L}])(?i:và)(?![\p{L}])")
+_SENTENCE_END = regex.compile(r"[.!?](?=[\s*_]*(?:\n|\p{Lu}|$))|\n[ \t]*\n|:[\s*_]*\n")
+_COORDINATED_GAP = 700  # a document's description between two coordinated documents
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos, min(len(text), pos + 4 * _COORDINATED_GAP))
+    return m.start() if m else min(len(text), pos + 4 * _COORDINATED_GAP)
+
+
+def _coordinated(text: str, index: ByStart, first: Mention, stop: int, xm: ReachMatchers) -> list[Mention]:
+    """``first`` and the documents coordinated with it up to ``stop``: each one right after a
+    separator (",", ";", "và") and lead words ("số", "các", a type word), past the description of
+    the one before; a document named right after a cue in that description is not one."""
+    out = [first]
+    for m in index.within(first.end, stop):
+        if m.kind == "unnumbered" or m.start < out[-1].end:
+            continue
         between = text[out[-1].end:m.start]
-        seps = list(regex.finditer(r",|;|(?<![\p{L}])(?i:và)(?![\p{L}])", between))
-        if len(between) > 250 or not seps or cue_rx.search(between) \
-                or not xm.coordinated.fullmatch(between, seps[-1].end()):
+        seps = list(_SEPARATOR.finditer(between))
+        if len(between) > _COORDINATED_GAP:
             break
-        out.append(m)
+        if seps and xm.coordinated.fullmatch(between, seps[-1].end()):
+            out.append(m)
     return out
 
 
@@ -176,29 +220,29 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _expired(text: str, index: ByStart, cm: regex.Match, end: int, subj: Mention, add: AddEdge,
-             xm: ReachMatchers) -> None:
-    """"<documents> … hết hiệu lực": the documents the sentence opens with, unless a list follows."""
+             xm: ReachMatchers, rels: list[str] = ("repeals",)) -> None:
+    """"<documents> … hết hiệu lực", "<documents> … được thay thế bởi Thông tư này": the subject
+    repeals (replaces …) the documents the sentence opens with, or those of the list that follows."""
     items = _list_after(text, index, end, _clause_start(text, cm.start()), xm)
     if items is not None:
         for item_start, item_end in items:
             head = _head(text, index, item_start, item_end, None)
             if head is not None:
-                add(subj, "repeals", head, cm)
+                for h in _coordinated(text, index, head, item_end, xm):
+                    for r in rels:
+                        add(subj, r, h, cm)
         return
-    start = _clause_start(text, cm.start())
+    # the sentence before the cue, across the ";" that separate the documents it lists
+    lo = max(0, cm.start() - 4 * _COORDINATED_GAP)
+    sm = _EXPIRY_START.search(text, lo, cm.start())
+    start = sm.end() if sm else lo
     before = [m for m in index.within(start, cm.start()) if m.kind != "unnumbered" and m.end <= cm.start()]
     if not before or xm.self_ref.match(text, before[0].start) or before[0].key == subj.key:
         return
-    heads = [before[0]]
-    for prev, m in zip(before, before[1:]):
-        # "Quyết định số A …, Quyết định số B … sửa đổi Quyết định số A hết hiệu lực": a document after
-        # a separator opens another item; one right after a cue is named in the description
-        gap = text[prev.end:m.start]
-        seps = list(regex.finditer(r",|;|(?<![\p{L}])(?i:và)(?![\p{L}])", gap))
-        if seps and len(gap) <= 300 and xm.coordinated.fullmatch(gap, seps[-1].end()):
-            heads.append(m)
-    for h in heads:
-        add(subj, "repeals", h, cm)
+    # "Quyết định số A …, Quyết định số B … sửa đổi Quyết định số A hết hiệu lực"
+    for h in _coordinated(text, index, before[0], cm.start(), xm):
+        for r in rels:
+            add(subj, r, h, cm)
 
 
 def _list_after(text: str, index: ByStart, end: int, intro_from: int, xm: ReachMatchers
@@ -214,7 +258,7 @@ def _list_after(text: str, index: ByStart, end: int, intro_from: int, xm: ReachM
     line_end = text.find("\n", colon)
     line_end = len(text) if line_end < 0 else line_end
     if text[colon + 1:line_end].strip(" \t*_"):  # "… thay thế các Nghị định sau: A; B." on one line
-        return _inline_items(text, colon + 1)
+        return _inline_items(text, colon + 1) if xm.list_intro.search(intro) else None
     items: list[tuple[int, int]] = []
     kind: str | None = None
     blank = False
@@ -293,7 +337,8 @@ def _item_edges(text: str, index: ByStart, start: int, end: int, chain: list[str
                 if m.kind != "unnumbered":
                     add(subj, r, m, cm)
         else:
-            add(subj, "amends" if r == "replaces" and partial else r, head, cm)
+            for h in _coordinated(text, index, head, end, xm):  # "3. Quyết định số A và số B"
+                add(subj, "amends" if r == "replaces" and partial else r, h, cm)
     # what the item says of other documents, the item's document says (not the subject)
     for rel in rels:
         if rel.source == subj.key and head.end <= rel.start < end and rel.target != head.key \

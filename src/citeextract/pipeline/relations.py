@@ -29,7 +29,7 @@ import regex
 from ..models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
-from ..rules import Rules, words_rx
+from ..rules import Rules, trie_rx, words_rx
 from .reach import add_reach, reach_matchers
 from .spans import ByStart
 from .consolidated import consolidated_relations
@@ -58,6 +58,7 @@ class RelationMatchers:
     segment_head: regex.Pattern  # what may open a ";"-segment of a "Căn cứ" line before its target
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
+    backward_words: tuple[str, ...] = ()  # the last word of each backward cue, as printed ("hiệu lực")
 
 
 @lru_cache(maxsize=8)
@@ -70,7 +71,7 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
         dropped = rules.glyphs_dropped(cue)
         if dropped:
             info.setdefault(_fold(dropped), value)
-    cue = regex.compile(r"(?<![\p{L}\d])(?i:" + words_rx(list(info)) + r")(?![\p{L}\d])")
+    cue = regex.compile(r"(?<![\p{L}\d])" + trie_rx(list(info), ignore_case=True) + r"(?![\p{L}\d])")
     fill = words_rx(words.get("filler", []))
     filler = regex.compile(
         r"(?:[\s,*()\-]|(?i:" + fill + r")(?![\p{L}])|\d+(?:\.\d+)*[a-zđ]?(?![\p{L}])|[a-zđ](?![\p{L}\d])"
@@ -108,10 +109,12 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     purpose_head = regex.compile(r"[\s*\-+•\d.)]*(?:(?i:" + words_rx(words.get("purpose_opener", ["để"]))
                                  + r")[\s,]*)*(?:\p{L}+\s+){0,3}")
     segment_head = regex.compile(r"[\s*_]*(?:(?i:" + words_rx(words.get("coordinator", ["và"])) + r")\s+)?")
+    backward = {c for rel, c, d in rules.relation_cues if d == "backward"}
+    backward = tuple(sorted(c for c in backward if not any(o != c and c.startswith(o) for o in backward)))
     return RelationMatchers(cue, info, filler, passive, not_after, brk, issue, unnumbered,
                             basis_line, basis_end, title_word, clause_subject, issued_end,
                             joined_predicate, coordinated_tail, purpose_head, segment_head,
-                            boundary, issuers)
+                            boundary, issuers, backward)
 
 
 _LAW_TYPES = frozenset({"hien_phap", "bo_luat", "luat", "phap_lenh"})
@@ -122,6 +125,8 @@ _SEMI = regex.compile(";")
 # a cue states an edge only to a document mentioned after it in the same clause (or inside
 # the mention it stands in), so cues are looked for only in these windows around mentions
 _BEFORE, _AFTER = 600, 200
+# a cue that points back ("Quyết định số … <description> hết hiệu lực") may stand further after
+_AFTER_BACKWARD = 700
 
 
 class _Ctx:
@@ -158,8 +163,28 @@ class _Ctx:
         return self.index.last_before(pos, lo)
 
     def cues(self):
+        seen = -1
         for lo, hi in self.windows:
-            yield from self.rm.cue.finditer(self.text, lo, hi)
+            for cm in self.rm.cue.finditer(self.text, lo, hi):
+                seen = cm.start()
+                yield cm
+        # backward cues past the windows: looked for from their literal words, then matched
+        for word in self.rm.backward_words:
+            pos = self.text.find(word)
+            while pos >= 0:
+                if self._outside(pos):
+                    cm = self.rm.cue.match(self.text, pos)
+                    if cm is not None and cm.start() != seen:
+                        yield cm
+                pos = self.text.find(word, pos + len(word))
+
+    def _outside(self, pos: int) -> bool:
+        """``pos`` lies in no window, but within _AFTER_BACKWARD after a mention."""
+        i = bisect_right([w[0] for w in self.windows], pos) - 1
+        if i >= 0 and self.windows[i][0] <= pos < self.windows[i][1]:
+            return False
+        m = self.index.last_before(pos, max(0, pos - _AFTER_BACKWARD))
+        return m is not None
 
 
 def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
