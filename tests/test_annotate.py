@@ -34,3 +34,21 @@ def test_escapes_input_and_highlights():
     assert any("key: 76/NQ-CP" in t and "amends → 30c/NQ-CP" in t for t in titles)
     assert any(t.startswith("date: 2013-06-13") for t in titles)
     assert any("luat:Đất đai:2013" in t for t in titles)
+
+
+def test_structure_shown_when_asked():
+    text = ("Điều 1. Bãi bỏ Thông tư số\nCÔNG BÁO/Số 281/Ngày 21-05-2026\n12\n08/2013/TT-BLĐTBXH.\n"
+            "1. Khoản một <b>;\n2. Khoản hai.\n")
+    doc = extract(text, structure=True)
+    plain = annotate_html(text, doc)
+    assert 'class="part' not in plain and 'class="furniture"' not in plain
+    html = annotate_html(text, doc, structure=True)
+    p = _Check()
+    p.feed(html)
+    assert not p.stack
+    assert '<span class="part dieu">[dieu 1</span>' in html and '<span class="part khoan">khoan 2]</span>' in html
+    assert html.index("[dieu 1") < html.index("[khoan 1") < html.index("khoan 1]") < html.index("[khoan 2")
+    assert html.index("khoan 2]") < html.index("dieu 1]")
+    # the furniture inside the split citation is greyed within its highlight
+    assert '<mark class="citation"' in html and '<span class="furniture" title="page furniture">CÔNG BÁO' in html
+    assert "&lt;b&gt;" in html

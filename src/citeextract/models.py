@@ -145,6 +145,23 @@ class UnnumberedDoc:
 
 
 @dataclass
+class Part:
+    """A part of a text's structure (``Document.structure``): ``level`` is header, issuer,
+    number, place_date, title, preamble, basis, proposal, body, phan, chuong, muc, dieu, khoan,
+    diem, item, closing, recipients, signature or furniture; ``label`` the part's own number or
+    letter ("5" of "Điều 5", "a" of "a)"), empty when it has none. Offsets index the original
+    text, as a mention's do."""
+
+    level: str
+    label: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "label": self.label, "start": self.start, "end": self.end}
+
+
+@dataclass
 class Document:
     """Everything extracted from one input text."""
 
@@ -158,13 +175,15 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)  # url, title, date, source ...
     warnings: list[str] = field(default_factory=list)
     unnumbered: list[UnnumberedDoc] = field(default_factory=list)  # documents named without a number
+    structure: list[Part] = field(default_factory=list)  # the text's parts, when extract(structure=True)
 
     def mentions(self) -> list[Citation | NamedLaw | DateMention]:
         """All mentions in reading order."""
         return sorted([*self.citations, *self.named, *self.dates], key=lambda m: (m.start, m.end))
 
-    def to_dict(self) -> dict[str, Any]:
-        """The annotation guide's per-document JSON object."""
+    def to_dict(self, structure: bool = False) -> dict[str, Any]:
+        """The annotation guide's per-document JSON object; with ``structure=True`` also the
+        text's parts (``"structure"``), which the guide does not score."""
         d: dict[str, Any] = {
             "doc": self.doc,
             "citations": [c.to_dict() for c in self.citations],
@@ -180,4 +199,6 @@ class Document:
             d["metadata"] = self.metadata
         if self.warnings:
             d["warnings"] = self.warnings
+        if structure:
+            d["structure"] = [p.to_dict() for p in self.structure]
         return d

@@ -5,7 +5,8 @@ dates — so a text's gold annotations stay valid for its noisy copy:
 NFD diacritics, ``Ð`` (U+00D0) for ``Đ``, en/em dashes and spaced hyphens inside symbols,
 spaces around slashes in numbers, a line break between "số" and the number, no-break and
 zero-width spaces, ``&amp;`` entities, literal ``\\r\\n`` left by scrapers, and upper-case
-type words.
+type words. :func:`gazette` adds the page furniture of the Official Gazette instead: running
+headers, page numbers and a digital-signature block at page breaks.
 """
 from __future__ import annotations
 
@@ -52,3 +53,39 @@ def noisy(text: str, seed: int = 0) -> str:
     lines = text.split("\n")
     lines = [unicodedata.normalize("NFD", ln) if rnd.random() < 0.5 else ln for ln in lines]
     return "\n".join(lines)
+
+
+_PAGE_BREAK = regex.compile(r"\n|(?<=[\p{L},]) (?=\p{L})")  # a line break, or a space inside a sentence
+_SIGNATURE = ("Người ký: Cổng Thông tin điện tử Chính phủ\nEmail: thongtinchinhphu@chinhphu.vn\n"
+              "Cơ quan: Văn phòng Chính phủ\nThời gian ký: {d:02d}.{m:02d}.{y} 09:10:52 +07:00")
+_HEADERS = ("CÔNG BÁO/Số {n}/Ngày {date}", "CÔNG BÁO/Số {n} + {n2}/Ngày {date}", "CÔNG BÁO / Số {n} / Ngày {date}",
+            "CÔNG BÁO\nSố {n}\nNgày {date}")
+_PAGES = ("{page}\n{header}", "{header}\n{page}", "{header} {page}", "{page} {header}")
+
+
+def gazette(text: str, seed: int = 0) -> str:
+    """A copy of ``text`` as the Official Gazette prints it (annotation guide §4, "Page
+    furniture"): every 2,500–3,500 characters, at a line break or between two words of a
+    sentence, a page break with a running header ("CÔNG BÁO/Số 281/Ngày 21-05-2026") and a
+    page number; a digital-signature block at the first break, and sometimes at a later one.
+    The same seed gives the same copy."""
+    rnd = random.Random(seed)
+    n, y, m, d = rnd.randint(1, 999), rnd.randint(2015, 2026), rnd.randint(1, 12), rnd.randint(1, 28)
+    date = f"{d:02d}-{m:02d}-{y}"
+    out: list[str] = []
+    last, page = 0, rnd.randint(1, 200)
+    target = rnd.randint(2500, 3500)
+    while target < len(text):
+        bm = _PAGE_BREAK.search(text, target)
+        if bm is None:
+            break
+        header = rnd.choice(_HEADERS).format(n=n, n2=n + 1, date=date)
+        block = rnd.choice(_PAGES).format(page=page, header=header)
+        if not out or rnd.random() < 0.2:
+            block = _SIGNATURE.format(d=d, m=m, y=y) + "\n" + block
+        out.append(text[last:bm.start()])
+        out.append("\n" + block + "\n")
+        last, page = bm.end(), page + 1
+        target = bm.end() + rnd.randint(2500, 3500)
+    out.append(text[last:])
+    return "".join(out)

@@ -1,12 +1,15 @@
 """The pipeline layer: one text → one Document. One module per stage, run by :func:`extract`
 in this order:
 
-``clean`` (normalise, with an offset map back to the original) → ``citations`` (numbered
+``clean`` (normalise, with an offset map back to the original) → ``furniture`` (running
+headers, page numbers and signature blocks taken out of the text the later stages read; their
+dates kept) → ``citations`` (numbered
 citations and short forms; canonical ``keys``; ``gate`` decides where exact patterns are
 tried) → ``dates`` → ``named`` (laws cited by name) → ``context`` (issue dates, issuers, the
 text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) → ``scope`` (a repeal or
 replacement of a part) → ``resolve`` (the version a law named without a year means, by the
-text's date: ``textdate``) → offsets mapped back to the original text. ``spans`` looks mentions up by position.
+text's date: ``textdate``) → offsets mapped back to the original text; on request, ``structure`` (the parts of a legal text:
+header, preamble, Phần … điểm, closing, furniture). ``spans`` looks mentions up by position.
 
 May import: ``models`` and ``rules`` only. Must not import ``corpus``, ``output``,
 ``evaluation``, ``readers``, ``batch`` or ``cli``.
@@ -18,19 +21,22 @@ from .citations import find_citations, find_short_forms
 from .clean import CleanText, clean
 from .context import attach_context
 from .dates import find_dates
-from ..models import Document
+from .furniture import excise, find_furniture, furniture_dates
+from ..models import Document, Part
 from .named import find_named
 from .pinpoints import attach_pinpoints
 from .relations import attach_relations
 from .resolve import resolve_named
 from .scope import mark_partial
+from .structure import find_structure
 from ..rules import rules as current_rules
 
 
 def extract(text: str, doc_id: str | None = None, *, relations: bool = True,
-            page_date: str | None = None) -> Document:
+            page_date: str | None = None, structure: bool = False) -> Document:
     """Extract every numbered citation, named law and date of ``text``, and (unless
-    ``relations=False``, which is faster) the relations between documents and the subject.
+    ``relations=False``, which is faster) the relations between documents and the subject;
+    with ``structure=True``, also ``Document.structure``, the parts of the text.
 
     ``page_date`` (a crawled page's date) dates the text when its subject has no issue date,
     for choosing the version of a law named without a year.
@@ -42,6 +48,13 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True,
     rules = current_rules()
     ct = clean(text)
     t = ct.text
+    furniture = find_furniture(t, rules)
+    maps = [ct]
+    if furniture:  # the later stages read the text without it; its dates are still dates
+        kept = furniture_dates(t, furniture, rules)
+        ft = excise(t, furniture, rules)
+        maps.insert(0, ft)
+        t = ft.text
     cits = find_citations(t, rules)
     cits = sorted(cits + find_short_forms(t, rules, cits), key=lambda c: c.start)
     spans = [(c.start, c.end) for c in cits]
@@ -56,7 +69,11 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True,
         attach_relations(doc, t, named, rules)
         mark_partial(doc, t, rules)
     resolve_named(doc, rules, named.numbered_titles, page_date)
-    _to_original(doc, ct)
+    if structure:
+        doc.structure = find_structure(t, rules)
+    _to_original(doc, maps)
+    if furniture:
+        _add_furniture(doc, kept, furniture, ct, structure)
     return doc
 
 
@@ -72,11 +89,30 @@ def warm_up() -> None:
     extract(_WARM_UP, "warm-up")
 
 
-def _to_original(doc: Document, ct: CleanText) -> None:
-    """Map every mention's cleaned offsets back to the original text."""
-    if ct.identity:
+def _add_furniture(doc: Document, dates: list, spans: list[tuple[int, int]], ct: CleanText, structure: bool) -> None:
+    """The dates written in the furniture and (on request) its spans, mapped to the original."""
+    for d in dates:
+        d.start, d.end = ct.span(d.start, d.end)
+        d.text = ct.original[d.start:d.end]
+    doc.dates = sorted(doc.dates + dates, key=lambda d: (d.start, d.end))
+    if structure:
+        parts = [Part("furniture", "", *ct.span(s, e)) for s, e in spans]
+        doc.structure = sorted(doc.structure + parts, key=lambda p: (p.start, -p.end))
+
+
+def _to_original(doc: Document, maps: list[CleanText]) -> None:
+    """Map every mention's offsets back to the original text, through each map in turn."""
+    maps = [m for m in maps if not m.identity]
+    if not maps:
         return
-    span, original = ct.span, ct.original
+    original = maps[-1].original
+    if len(maps) == 1:
+        span = maps[0].span
+    else:
+        def span(s: int, e: int) -> tuple[int, int]:
+            for m in maps:
+                s, e = m.span(s, e)
+            return s, e
     for ms in (doc.citations, doc.named, doc.dates, doc.unnumbered):
         for m in ms:
             m.start, m.end = span(m.start, m.end)
@@ -85,3 +121,5 @@ def _to_original(doc: Document, ct: CleanText) -> None:
         if r.start >= 0:
             r.start, r.end = span(r.start, r.end)
             r.evidence = original[r.start:r.end]
+    for p in doc.structure:
+        p.start, p.end = span(p.start, p.end)
