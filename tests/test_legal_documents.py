@@ -129,3 +129,26 @@ def test_pdf_text_with_dropped_glyphs():
     assert {tuple(r.as_triple()) for r in doc.relations} == {
         ("15/2020/TT-BXD", "based_on", "12/2009/NĐ-CP"), ("15/2020/TT-BXD", "based_on", "50/2014/QH13")}
     assert "damaged" in doc.citations[1].flags
+
+
+NATIONAL_DATABASE_RELATIONS = [
+    ("Điều 1. Đính chính Thông tư số 05/2025/TT-BCT ngày 10/3/2025 của Bộ trưởng Bộ Công Thương như sau:",
+     {(S, "corrects", "5/2025/TT-BCT")}),
+    ("Điều 1. Đình chỉ thi hành Quyết định số 123/2025/QĐ-UBND ngày 01/6/2025 của Ủy ban nhân dân tỉnh.",
+     {(S, "suspends", "123/2025/QĐ-UBND")}),
+    ("Điều 1. Tạm ngưng hiệu lực Thông tư số 12/2024/TT-BCT ngày 01/3/2024.", {(S, "suspends", "12/2024/TT-BCT")}),
+    # a part suspended: the document is the target (pinpoints are not keyed)
+    ("Điều 1. Đình chỉ việc thi hành khoản 3 Điều 4 Quy định ban hành kèm theo Quyết định số 123/2025/QĐ-UBND.",
+     {(S, "suspends", "123/2025/QĐ-UBND")}),
+    ("Thông tư này giải thích khoản 2 Điều 5 Luật Điện lực số 61/2024/QH15.", {(S, "interprets", "61/2024/QH15")}),
+    # "Giải thích từ ngữ" is an article on definitions; "giải thích rõ cho …" explains to someone
+    ("Điều 3. Giải thích từ ngữ\nTrong Luật Điện lực số 61/2024/QH15, các từ ngữ dưới đây được hiểu như sau:", set()),
+    ("Cán bộ giải thích rõ cho người dân về Nghị định số 15/2020/NĐ-CP.", set()),
+]
+
+
+@pytest.mark.parametrize("clause,expected", NATIONAL_DATABASE_RELATIONS)
+def test_national_database_relations(clause, expected):
+    doc = extract(HEADER.format(number=S) + clause)
+    got = {tuple(r.as_triple()) for r in doc.relations if r.relation in ("corrects", "suspends", "interprets")}
+    assert got == expected

@@ -44,6 +44,7 @@ class RelationMatchers:
     filler: regex.Pattern  # fullmatch: what may stand between a cue and its target
     passive: regex.Pattern  # search ending at the cue
     not_after_impl: regex.Pattern
+    not_after_cue: regex.Pattern  # words right after a cue that cancel it
     source_break: regex.Pattern
     issue: regex.Pattern  # "ban hành " + optional type word at a position
     unnumbered: regex.Pattern  # "Kế hoạch <title>" after an issue verb
@@ -79,6 +80,7 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     )
     passive = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("passive", ["được"])) + r")[\s,*]*$")
     not_after = regex.compile(r"[\s*]*(?i:" + words_rx(words.get("not_after_implements", ["theo"])) + r")(?![\p{L}])")
+    not_after_cue = regex.compile(r"[\s*]*(?i:" + words_rx(words.get("not_after_cue", ["từ ngữ"])) + r")(?![\p{L}])")
     brk = regex.compile(r"(?<![\p{L}])(?i:" + words_rx(words.get("source_break", ["và"])) + r")(?![\p{L}])|;")
     verbs = words_rx(words.get("issue_verb", ["ban hành"]))
     types = words_rx(words.get("unnumbered", ["Kế hoạch"]))
@@ -111,7 +113,7 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     segment_head = regex.compile(r"[\s*_]*(?:(?i:" + words_rx(words.get("coordinator", ["và"])) + r")\s+)?")
     backward = {c for rel, c, d in rules.relation_cues if d == "backward"}
     backward = tuple(sorted(c for c in backward if not any(o != c and c.startswith(o) for o in backward)))
-    return RelationMatchers(cue, info, filler, passive, not_after, brk, issue, unnumbered,
+    return RelationMatchers(cue, info, filler, passive, not_after, not_after_cue, brk, issue, unnumbered,
                             basis_line, basis_end, title_word, clause_subject, issued_end,
                             joined_predicate, coordinated_tail, purpose_head, segment_head,
                             boundary, issuers, backward)
@@ -297,6 +299,8 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     reach_cues: list[tuple[regex.Match, str, str]] = []
     for cm in ctx.cues():
         rel, direction = rm.cue_info[_fold(cm.group())]
+        if rm.not_after_cue.match(text, cm.end()):
+            continue  # "Giải thích từ ngữ"
         reach_cues.append((cm, rel, direction))
         if direction == "backward":  # "… hết hiệu lực": the reach stage reads it
             continue
