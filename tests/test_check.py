@@ -135,6 +135,10 @@ DATES = [
     ("Tin ngày 3/4/2023: Sở họp. Ngày 5/6/2023 Sở họp lại, năm 2025 họp tiếp.", None, ("2023-06-05", "header")),
     ("x" * 1600 + " ngày 5/6/2023", None, (None, "none")),  # past the header
     ("Sở họp trong tháng 6/2023.", None, (None, "none")),  # not a full date
+    # a date that opens or closes a period is not the text's own ("Từ 01/01/2025, lương tăng")
+    ("Tin ngày 20/12/2024\nTừ 01/01/2025, mức lương cơ sở tăng.\nĐến ngày 31/12/2025 thì hết hạn.", None,
+     ("2024-12-20", "header")),
+    ("Tin ngày 20/12/2024. Mức phí áp dụng kể từ ngày 01/01/2025.", None, ("2024-12-20", "header")),
 ]
 
 

@@ -25,7 +25,8 @@ def test_every_type_and_code_is_known():
 
 def test_relation_cues_name_guide_relations():
     rels = {rel for rel, *_ in read_table("relations.tsv")}
-    assert rels <= {"implements", "based_on", "amends", "guides", "replaces", "repeals", "approves"}
+    assert rels <= {"implements", "based_on", "amends", "guides", "replaces", "repeals", "approves", "consolidates",
+                    "corrects", "suspends", "interprets"}
 
 
 # trie_rx must match exactly what the flat, longest-first words_rx matches, forward and

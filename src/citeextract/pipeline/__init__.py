@@ -27,6 +27,7 @@ from .named import find_named
 from .pinpoints import attach_pinpoints
 from .relations import attach_relations
 from .resolve import resolve_named
+from .textdate import mark_periods
 from .scope import mark_partial
 from .structure import find_structure
 from ..rules import rules as current_rules
@@ -59,6 +60,7 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True,
     cits = sorted(cits + find_short_forms(t, rules, cits), key=lambda c: c.start)
     spans = [(c.start, c.end) for c in cits]
     dates = find_dates(t, rules, spans)
+    mark_periods(t, dates, rules)
     named = find_named(t, rules, dates, spans)
     attach_context(t, cits, dates, rules)
     apply_aliases(t, cits, rules)

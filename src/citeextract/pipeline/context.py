@@ -117,7 +117,7 @@ def attach_context(text: str, cits: list[Citation], dates: list[DateMention], ru
                 c.issuer = " ".join(iss.split())
         if found:
             continue
-        bm = _BLANK_DAY.match(text, m.end()) if m else None
+        bm = _BLANK_DAY.match(text, m.end(), m.end() + 40) if m else None  # bounded: a required word
         if bm and idx.at(bm.end()) is not None and "bad_date" not in c.flags:
             c.flags.append("bad_date")
             c.warnings.append(f"issue date {text[bm.start():idx.at(bm.end()).end]!r} is incomplete")

@@ -37,6 +37,8 @@ _SENTENCE_MAX = 700  # characters back to the start of a cue's sentence
 _INTRO_MAX = 200  # characters from a cue to the ":" that opens its list
 _ITEM_HEAD_MAX = 300  # characters from an item's start to the document heading it
 _LIST_MAX_ITEMS, _LIST_MAX_CHARS = 80, 40_000
+# every match at a position is given an end: a pattern with a required word otherwise looks for
+# it through the rest of the text, which makes a long text quadratic
 
 _ITEM = regex.compile(r"[ \t]*[*_>]*[ \t]*(?:\(?(?P<num>\d{1,3})[.)]|\(?(?P<let>[a-zđ])[.)]|(?P<dash>[-+•–])"
                       r"|(?P<row>\|))(?=[ \t*]|$)")
@@ -124,13 +126,13 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
     reaching = xm.object_reach | xm.list_reach
     for cm, rel, direction in cues:
         if cm.start() in chained or rel not in reaching and direction != "backward" \
-                and not xm.joiner_cue.match(text, cm.end()):
+                and not xm.joiner_cue.match(text, cm.end(), cm.end() + 60):
             continue  # "Căn cứ …" and the like reach no further (unless a reaching cue is joined to it)
         rels_of_chain, end = [rel], cm.end()
         while True:  # "Bãi bỏ, sửa đổi, thay thế …": the cues after the first share its targets
-            j = xm.joiner.match(text, end)
+            j = xm.joiner.match(text, end, end + 40)
             gap = text[end:j.end()]
-            nxt = cue_rx.match(text, j.end()) if "," in gap or regex.search(r"\p{L}", gap) else None
+            nxt = cue_rx.match(text, j.end(), j.end() + 80) if "," in gap or regex.search(r"\p{L}", gap) else None
             if nxt is None:
                 break
             chained.add(nxt.start())
@@ -139,7 +141,7 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
         if xm.cue_noun.search(text, max(0, cm.start() - 20), cm.start()) or fold(text[cm.start():end]) in xm.weak:
             continue
         if direction == "forward" and xm.passive.search(text, max(0, cm.start() - 20), cm.start()) and (
-                xm.by_self.match(text, end) or _list_after(text, index, end, _clause_start(text, cm.start()), xm)):
+                xm.by_self.match(text, end, end + 60) or _list_after(text, index, end, _clause_start(text, cm.start()), xm)):
             # "Thông tư số … được thay thế bởi Thông tư này", "Các Thông tư sau đây bị bãi bỏ: …"
             _expired(text, index, cm, end, subj, add, xm, rels_of_chain)
             continue
@@ -237,7 +239,7 @@ def _expired(text: str, index: ByStart, cm: regex.Match, end: int, subj: Mention
     sm = _EXPIRY_START.search(text, lo, cm.start())
     start = sm.end() if sm else lo
     before = [m for m in index.within(start, cm.start()) if m.kind != "unnumbered" and m.end <= cm.start()]
-    if not before or xm.self_ref.match(text, before[0].start) or before[0].key == subj.key:
+    if not before or xm.self_ref.match(text, before[0].start, before[0].start + 40) or before[0].key == subj.key:
         return
     # "Quyết định số A …, Quyết định số B … sửa đổi Quyết định số A hết hiệu lực"
     for h in _coordinated(text, index, before[0], cm.start(), xm):

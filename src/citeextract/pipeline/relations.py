@@ -175,7 +175,7 @@ class _Ctx:
             pos = self.text.find(word)
             while pos >= 0:
                 if self._outside(pos):
-                    cm = self.rm.cue.match(self.text, pos)
+                    cm = self.rm.cue.match(self.text, pos, pos + 80)
                     if cm is not None and cm.start() != seen:
                         yield cm
                 pos = self.text.find(word, pos + len(word))
@@ -299,7 +299,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     reach_cues: list[tuple[regex.Match, str, str]] = []
     for cm in ctx.cues():
         rel, direction = rm.cue_info[_fold(cm.group())]
-        if rm.not_after_cue.match(text, cm.end()):
+        if rm.not_after_cue.match(text, cm.end(), cm.end() + 40):
             continue  # "Giải thích từ ngữ"
         reach_cues.append((cm, rel, direction))
         if direction == "backward":  # "… hết hiệu lực": the reach stage reads it

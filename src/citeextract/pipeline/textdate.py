@@ -3,13 +3,18 @@ with and the date on which a law named without a year is looked up.
 
 In this order: the issue date of the text's subject (the document it is issued as or
 announces), else the page's date (a crawled record's ``date`` field), else the latest full
-date in its header (the first :data:`HEADER_CHARS` characters). None when it has none.
+date in its header (the first :data:`HEADER_CHARS` characters) that does not open or close a
+period ("Từ 01/01/2025, …": the flag ``period``, set by :func:`mark_periods` at extraction).
+None when it has none.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from ..models import Document
+from ..models import DateMention, Document
+from ..rules import Rules, words_rx
 
 HEADER_CHARS = 1500
 _ISO_DAY = regex.compile(r"(\d{4})-(\d\d)-(\d\d)")
@@ -41,8 +46,27 @@ def text_date(doc: Document, page_date: object = None) -> tuple[str | None, str]
     page = iso_day(page_date if page_date is not None else (doc.metadata or {}).get("date"))
     if page:
         return page, "page"
-    days = [d.value for d in doc.dates
-            if d.start < HEADER_CHARS and d.value and d.precision == "day" and len(d.value) == 10]
+    days = [d.value for d in doc.dates if d.start < HEADER_CHARS and d.value and d.precision == "day"
+            and len(d.value) == 10 and "period" not in d.flags]
     if days:
         return max(days), "header"
     return None, "none"
+
+
+@lru_cache(maxsize=8)
+def _period_word(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
+    """(a period word right before a position, a period word opening a date's text)."""
+    words = words_rx([w for w, _ in rules.date_words.get("period_bound", {}).items()] or ["từ", "đến"])
+    return (regex.compile(r"(?r)(?<![\p{L}])(?i:" + words + r")[\s*,]*(?:(?i:ngày)[\s*]*)?\Z"),
+            regex.compile(r"(?i:" + words + r")(?![\p{L}])"))
+
+
+def mark_periods(text: str, dates: list[DateMention], rules: Rules) -> None:
+    """Flag ``period`` the header dates that open or close a period (cleaned-text offsets)."""
+    rx, head = _period_word(rules)
+    for d in dates:
+        if d.start >= HEADER_CHARS:
+            break
+        # the word before the date, or taken into it ("Từ 01/01/2025")
+        if d.value and "period" not in d.flags and (head.match(d.text) or rx.search(text, max(0, d.start - 16), d.start)):
+            d.flags.append("period")
