@@ -53,13 +53,37 @@ def mark_partial(doc: Document, text: str, rules: Rules) -> None:
             window = text[r.end:m.start] + " " + _line_before(text, m.start, max(r.end, m.start - BEFORE))
         elif before:  # "khoản 2 Điều 13 Nghị định X bị thay thế bởi …", "X (có cụm từ bị thay thế …"
             m = before[-1]
-            window = _line_before(text, m.start, m.start - BEFORE) + " " + text[m.end:r.start]
+            sent = m_before_sentence(text, r.start)
+            window = (_line_before(text, m.start, m.start - BEFORE) + " " + text[m.end:r.start] + " "
+                      + _opening(text, sent, m.start, mentions))
+        elif r.start - m_before_sentence(text, r.start) <= SENTENCE_BACK and any(
+                m.end <= r.start and m.start >= m_before_sentence(text, r.start) for m in targets):
+            # "Các thủ tục hành chính đã công bố tại các Quyết định số A; …; số X hết hiệu lực": the
+            # sentence's opening words say what part of the documents ends
+            m = next(m for m in targets if m.end <= r.start and m.start >= m_before_sentence(text, r.start))
+            window = _opening(text, m_before_sentence(text, r.start), m.start, mentions)
         elif after:  # an item of a list the cue opens: "c) Khoản 2 Điều 3 … của Nghị định X"
             m = after[0]
             window = _line_before(text, m.start, m.start - BEFORE)
         else:
             continue
         r.partial = bool(getattr(m, "pinpoints", None)) or rx.search(window) is not None
+
+
+SENTENCE_BACK = 2500  # how far back the sentence of a cue that points back may start
+
+
+def _opening(text: str, sent: int, pos: int, mentions: dict[str, list]) -> str:
+    """The words of a sentence before its first document ("Các thủ tục hành chính … tại các")."""
+    first = min((m.start for ms in mentions.values() for m in ms if sent <= m.start < pos), default=pos)
+    return text[sent:first]
+
+
+def m_before_sentence(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a full stop, a blank line or ":" and a line break)."""
+    lo = max(0, pos - SENTENCE_BACK)
+    cut = max(text.rfind(". ", lo, pos), text.rfind(".\n", lo, pos), text.rfind("\n\n", lo, pos))
+    return cut + 2 if cut >= 0 else lo
 
 
 def _one_sentence(text: str, start: int, end: int) -> bool:
