@@ -8,6 +8,7 @@ available, so a document that overran is marked failed once it returns.
 from __future__ import annotations
 
 import importlib
+import inspect
 import resource
 import signal
 import sys
@@ -97,11 +98,28 @@ class Deadline:
         return self.seconds > 0 and time.perf_counter() - self._start > self.seconds
 
 
+_takes_page_date: dict[str, bool] = {}
+
+
+def _accepts(fn: Callable[..., Any], name: str) -> bool:
+    """Whether ``fn`` takes the keyword ``name`` (a custom extractor may not take ``page_date``)."""
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+
+def _path_of(fn: Callable[..., Any]) -> str:
+    return next((p for p, f in _extractors.items() if f is fn), "")
+
+
 def get_extractor(path: str) -> Callable[..., Any]:
     """Import ``module:function`` once per process."""
     if path not in _extractors:
         module, _, name = path.partition(":")
         fn = _extractors[path] = getattr(importlib.import_module(module), name)
+        _takes_page_date[path] = _accepts(fn, "page_date")
         warm = getattr(sys.modules.get(getattr(fn, "__module__", "") or ""), "warm_up", None)
         if callable(warm):  # so that a time limit does not count the first document's compilations
             warm()
@@ -111,7 +129,7 @@ def get_extractor(path: str) -> Callable[..., Any]:
 def _extract(extract: Callable[..., Any], text: str, doc_id: str, limit: float, page_date: Any = None) -> Any:
     deadline = Deadline(limit)
     # the page's date chooses the version of a law named without a year when the text has none
-    kwargs = {"page_date": str(page_date)} if page_date else {}
+    kwargs = {"page_date": str(page_date)} if page_date and _takes_page_date.get(_path_of(extract), True) else {}
     try:
         with deadline:
             doc = extract(text, doc_id=doc_id, **kwargs)

@@ -58,7 +58,8 @@ def _table(found: list[Finding], texts: list[CheckedText]) -> str:
 @click.option("--graph", "corpus", metavar="GRAPH|OUTDIR", default=None,
               help="Also take what this saved graph or batch output directory says happened to documents.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="table (the default on a terminal) or json: one object per finding.")
+              help="table (the default on a terminal) or json: one object per finding, and one with "
+                   "status 'not checked' per text that has no date of its own.")
 @click.option("--no-resolve", is_flag=True, help="Do not resolve laws named without a year to a version.")
 def check(inputs: tuple[str, ...], corpus: str | None, fmt: str | None, no_resolve: bool) -> None:
     """Report the citations in INPUTS (text files, directories of .txt, batch output

@@ -114,7 +114,8 @@ def _event(g: nx.MultiDiGraph, u: str, v: str, d: dict, rules: Rules) -> Event |
         ignored = "stated by a document dated before this one"
     elif status in TERMINAL and tgt.get("type") in rules.changed_by and not (
             src.get("type") in rules.changed_by[tgt["type"]] or _codes(src) & set(rules.changed_by[tgt["type"]])):
-        ignored = f"a {src.get('type') or 'document'} does not {ev[1][:-2]} a {tgt['type']} (changed_by.tsv)"
+        verb = str(d.get("relation") or "")[:-1]  # replaces -> replace, repeals -> repeal, suspends -> suspend
+        ignored = f"a {src.get('type') or 'document'} does not {verb} a {tgt['type']} (changed_by.tsv)"
     elif status in TERMINAL and _said_to_amend(g, u, v):
         ignored = "as many texts say it amends this document"
     return Event(status, u, since, since_from, str(d.get("article") or ""), str(d.get("offsets") or ""),

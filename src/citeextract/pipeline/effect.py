@@ -11,9 +11,10 @@ from functools import lru_cache
 
 import regex
 
-from ..models import Document
+from ..models import Citation, Document
 from ..rules import Rules, words_rx
 from .consolidated import VBHN_TYPE
+from .spans import ByStart
 from .subject import relation_words
 
 
@@ -51,11 +52,8 @@ def _clauses(rx: regex.Pattern, text: str, rules: Rules):
 _OPENS = regex.compile(r"(?:^|[.;:!?]|\n)[\s*_\-+•\d.)]*$")
 
 
-def _type_before(rules: Rules) -> regex.Pattern:
-    return _phrase(rules)[1]
-
-
-def _strength(m: regex.Match, doc: Document, text: str, own, rules: Rules) -> int | None:
+def _strength(m: regex.Match, doc: Document, text: str, own: Citation | None, index: ByStart,
+              rules: Rules) -> int | None:
     """0: "<type word> này có hiệu lực"; 1: the subject's type word opening its line or sentence
     ("Nghị quyết có hiệu lực …", in the closing article); 2: a sentence that opens with the
     subject's number ("Quyết định 2634/QĐ-UBND … có hiệu lực từ …"), 3: the same with other
@@ -63,15 +61,15 @@ def _strength(m: regex.Match, doc: Document, text: str, own, rules: Rules) -> in
     if m.group("self"):
         return 0
     start = m.start()
-    tm = _type_before(rules).search(text, max(0, start - 40), start)
+    tm = _phrase(rules)[1].search(text, max(0, start - 40), start)
     if tm is not None:
         typ = rules.type_of_word(tm.group("tw"))
         opens = _OPENS.search(text, max(0, tm.start() - 20), tm.start())
         return 1 if own is not None and typ == own.type and opens else None
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), text.rfind(".\n", 0, start),
-                         start - 400)
-    mentions = sorted([*(c for c in doc.citations if sentence_start < c.start < start),
-                       *(n for n in doc.named if sentence_start < n.start < start)], key=lambda x: x.start)
+    lo = max(0, start - 400)
+    sentence_start = max(text.rfind(". ", lo, start), text.rfind("\n\n", lo, start), text.rfind(".\n", lo, start),
+                         lo - 1)
+    mentions = [*index.within(sentence_start + 1, start)]
     if not mentions or getattr(mentions[0], "key", None) != doc.subject:
         return None
     return 2 if all(getattr(x, "key", None) == doc.subject for x in mentions) else 3
@@ -84,8 +82,9 @@ def find_effective(doc: Document, text: str, rules: Rules) -> str | None:
     if doc.subject is None or (own is not None and own.type == VBHN_TYPE):
         return None  # a consolidated text repeats the effect clauses of the texts it consolidates
     found: dict[int, str] = {}  # strength (0 best) -> date
+    index = ByStart([*doc.citations, *doc.named])
     for m in _clauses(rx, text, rules):
-        strength = _strength(m, doc, text, own, rules)
+        strength = _strength(m, doc, text, own, index, rules)
         if strength is None or min(found, default=9) <= strength:
             continue
         if m.group("signing"):

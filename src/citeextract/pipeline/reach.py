@@ -20,6 +20,7 @@ The relations concerned and the words are rows of ``patterns/relations.tsv`` (di
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,8 @@ _SENTENCE_MAX = 700  # characters back to the start of a cue's sentence
 _INTRO_MAX = 200  # characters from a cue to the ":" that opens its list
 _ITEM_HEAD_MAX = 300  # characters from an item's start to the document heading it
 _LIST_MAX_ITEMS, _LIST_MAX_CHARS = 80, 40_000
+_LETTER = regex.compile(r"\p{L}")
+_INTRO_BREAK = regex.compile(r"[.;\n]\s*\n|;")  # a list's words before ":" are one clause
 # every match at a position is given an end: a pattern with a required word otherwise looks for
 # it through the rest of the text, which makes a long text quadratic
 
@@ -124,6 +127,8 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
     xm = reach_matchers(rules)
     chained: set[int] = set()
     reaching = xm.object_reach | xm.list_reach
+    stated = sorted(rels, key=lambda r: r.start)  # the relations the cues stated, by offset
+    by_offset = (stated, [r.start for r in stated])
     for cm, rel, direction in cues:
         if cm.start() in chained or rel not in reaching and direction != "backward" \
                 and not xm.joiner_cue.match(text, cm.end(), cm.end() + 60):
@@ -132,7 +137,7 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
         while True:  # "Bãi bỏ, sửa đổi, thay thế …": the cues after the first share its targets
             j = xm.joiner.match(text, end, end + 40)
             gap = text[end:j.end()]
-            nxt = cue_rx.match(text, j.end(), j.end() + 80) if "," in gap or regex.search(r"\p{L}", gap) else None
+            nxt = cue_rx.match(text, j.end(), j.end() + 80) if "," in gap or _LETTER.search(gap) else None
             if nxt is None:
                 break
             chained.add(nxt.start())
@@ -155,7 +160,7 @@ def add_reach(text: str, index: ByStart, cues: list[tuple[regex.Match, str, str]
         items = _list_after(text, index, end, end, xm)
         if items is not None:
             for item_start, item_end in items:
-                _item_edges(text, index, item_start, item_end, rels_of_chain, cm, cue_rx, subj, rels, add, xm)
+                _item_edges(text, index, item_start, item_end, rels_of_chain, cm, cue_rx, subj, by_offset, add, xm)
             continue
         if not any(r in xm.object_reach for r in rels_of_chain):
             continue
@@ -252,15 +257,15 @@ def _list_after(text: str, index: ByStart, end: int, intro_from: int, xm: ReachM
     """The items of a list the cue's clause opens with ":", or None when it opens none. The
     words from ``intro_from`` to the ":" must be none or name documents."""
     colon = text.find(":", end, min(len(text), end + _INTRO_MAX))
-    if colon < 0 or regex.search(r"[.;\n]\s*\n|;", text[end:colon]) or index.within(end, colon):
+    if colon < 0 or _INTRO_BREAK.search(text, end, colon) or index.within(end, colon):
         return None
     intro = text[intro_from:colon]
-    if regex.search(r"\p{L}", text[end:colon]) and not xm.list_intro.search(intro):
+    if _LETTER.search(text, end, colon) and not xm.list_intro.search(intro):
         return None
-    line_end = text.find("\n", colon)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = text.find("\n", colon, colon + _LIST_MAX_CHARS)
+    line_end = min(len(text), colon + _LIST_MAX_CHARS) if line_end < 0 else line_end
     if text[colon + 1:line_end].strip(" \t*_"):  # "… thay thế các Nghị định sau: A; B." on one line
-        return _inline_items(text, colon + 1) if xm.list_intro.search(intro) else None
+        return _inline_items(text, colon + 1, line_end) if xm.list_intro.search(intro) else None
     items: list[tuple[int, int]] = []
     kind: str | None = None
     blank = False
@@ -268,8 +273,8 @@ def _list_after(text: str, index: ByStart, end: int, intro_from: int, xm: ReachM
     limit = min(len(text), pos + _LIST_MAX_CHARS)
     cur: int | None = None
     while pos < limit and len(items) < _LIST_MAX_ITEMS:
-        nl = text.find("\n", pos)
-        nl = len(text) if nl < 0 else nl
+        nl = text.find("\n", pos, limit)
+        nl = limit if nl < 0 else nl
         line = text[pos:nl]
         if not line.strip(" \t*_"):
             blank = True
@@ -288,24 +293,27 @@ def _list_after(text: str, index: ByStart, end: int, intro_from: int, xm: ReachM
                 break
             blank = False
         pos = nl + 1
-    else:
-        pos = min(pos, len(text))
     if cur is not None:
         items.append((cur, min(pos, len(text))))
     return items or None
 
 
-def _inline_items(text: str, start: int) -> list[tuple[int, int]] | None:
-    """The ";"-separated items of a list that goes on in the line of its ":"."""
-    stop = _INLINE_END.search(text, start, min(len(text), start + _LIST_MAX_CHARS))
+def _inline_items(text: str, start: int, line_end: int) -> list[tuple[int, int]] | None:
+    """The ";"-separated items of a list that goes on in the line of its ":" (up to the line's
+    end, at most _LIST_MAX_ITEMS items and _LIST_MAX_CHARS characters)."""
+    limit = min(line_end, start + _LIST_MAX_CHARS)
     items: list[tuple[int, int]] = []
     pos = start
-    while stop is not None and text[stop.start()] == ";":
+    while pos < limit and len(items) < _LIST_MAX_ITEMS:
+        stop = _INLINE_END.search(text, pos, limit)
+        if stop is None:
+            items.append((pos, limit))
+            break
         items.append((pos, stop.start()))
+        if text[stop.start()] != ";":
+            break
         pos = stop.end()
-        stop = _INLINE_END.search(text, pos, min(len(text), pos + _LIST_MAX_CHARS))
-    items.append((pos, stop.start() if stop else min(len(text), pos + _OBJECT_MAX)))
-    return items
+    return items or None
 
 
 def _starts_with_mention(index: ByStart, pos: int, nl: int, line: str) -> bool:
@@ -325,8 +333,9 @@ def _head(text: str, index: ByStart, start: int, end: int, cue_rx: regex.Pattern
 
 
 def _item_edges(text: str, index: ByStart, start: int, end: int, chain: list[str], cm: regex.Match,
-                cue_rx: regex.Pattern, subj: Mention, rels: list[Relation], add: AddEdge,
+                cue_rx: regex.Pattern, subj: Mention, rels: tuple[list[Relation], list[int]], add: AddEdge,
                 xm: ReachMatchers) -> None:
+    """Edges of one list item; ``rels`` are the relations stated before, sorted by cue offset."""
     head = _head(text, index, start, end, cue_rx)
     if head is None:
         return
@@ -342,7 +351,7 @@ def _item_edges(text: str, index: ByStart, start: int, end: int, chain: list[str
             for h in _coordinated(text, index, head, end, xm):  # "3. Quyết định số A và số B"
                 add(subj, "amends" if r == "replaces" and partial else r, h, cm)
     # what the item says of other documents, the item's document says (not the subject)
-    for rel in rels:
-        if rel.source == subj.key and head.end <= rel.start < end and rel.target != head.key \
-                and rel.relation not in chain:
+    stated, starts = rels
+    for rel in stated[bisect_left(starts, head.end):bisect_left(starts, end)]:
+        if rel.source == subj.key and rel.target != head.key and rel.relation not in chain:
             rel.source = head.key

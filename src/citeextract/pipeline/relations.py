@@ -59,7 +59,7 @@ class RelationMatchers:
     segment_head: regex.Pattern  # what may open a ";"-segment of a "Căn cứ" line before its target
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
-    backward_words: tuple[str, ...] = ()  # the last word of each backward cue, as printed ("hiệu lực")
+    backward_words: tuple[str, ...] = ()  # the backward cues, none a longer form of another ("hết hiệu lực")
 
 
 @lru_cache(maxsize=8)
@@ -147,6 +147,7 @@ class _Ctx:
                 self.windows[-1] = (self.windows[-1][0], max(hi, self.windows[-1][1]))
             else:
                 self.windows.append((lo, hi))
+        self.window_starts = [w[0] for w in self.windows]
         self.bounds = [0]
         for lo, hi in self.windows:
             self.bounds.append(lo)
@@ -170,19 +171,21 @@ class _Ctx:
             for cm in self.rm.cue.finditer(self.text, lo, hi):
                 seen = cm.start()
                 yield cm
-        # backward cues past the windows: looked for from their literal words, then matched
+        # backward cues past the windows: looked for from their words (as written, capitalised or
+        # in capitals), then matched
         for word in self.rm.backward_words:
-            pos = self.text.find(word)
-            while pos >= 0:
-                if self._outside(pos):
-                    cm = self.rm.cue.match(self.text, pos, pos + 80)
-                    if cm is not None and cm.start() != seen:
-                        yield cm
-                pos = self.text.find(word, pos + len(word))
+            for form in dict.fromkeys((word, word.capitalize(), word.upper())):
+                pos = self.text.find(form)
+                while pos >= 0:
+                    if self._outside(pos):
+                        cm = self.rm.cue.match(self.text, pos, pos + 80)
+                        if cm is not None and cm.start() != seen:
+                            yield cm
+                    pos = self.text.find(form, pos + len(form))
 
     def _outside(self, pos: int) -> bool:
         """``pos`` lies in no window, but within _AFTER_BACKWARD after a mention."""
-        i = bisect_right([w[0] for w in self.windows], pos) - 1
+        i = bisect_right(self.window_starts, pos) - 1
         if i >= 0 and self.windows[i][0] <= pos < self.windows[i][1]:
             return False
         m = self.index.last_before(pos, max(0, pos - _AFTER_BACKWARD))

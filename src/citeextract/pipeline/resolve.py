@@ -12,6 +12,7 @@ that it is one node with the numbered citations of that law.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -56,9 +57,13 @@ def _numbered(numbered_titles: list[tuple], citations: list[Citation]) -> list[t
     """``(type, title, number key)`` of "Luật <title> số <number>" (``numbered_titles`` of the
     named stage: type, title, start of "số", …; cleaned offsets)."""
     out = []
+    cits = sorted(citations, key=lambda c: c.start)
+    starts = [c.start for c in cits]
     for typ, title, so, *_ in numbered_titles:
-        for c in citations:
-            if c.end > so and c.start < so + 12:
+        # the citations starting by "số" + 12 characters, the last ones first: the one holding "số"
+        i = bisect_right(starts, so + 11)
+        for c in cits[max(0, i - 3):i]:
+            if c.end > so:
                 out.append((typ, title, c.key))
                 break
     return out

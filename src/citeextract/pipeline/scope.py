@@ -17,12 +17,14 @@ import regex
 
 from ..models import Document
 from ..rules import Rules, words_rx
+from .spans import ByStart
 from .subject import relation_words
 
 PARTIAL_RELATIONS = ("repeals", "replaces", "suspends")
 REACH = 160  # how far after the cue the target is looked for
 BEFORE = 48  # how many characters before the target may name its part
 SENTENCE = 600  # a target further after the cue in the same sentence: coordinated ("… và Nghị định X")
+SENTENCE_BACK = 2500  # how far back the sentence of a cue that points back may start
 
 
 @lru_cache(maxsize=8)
@@ -40,28 +42,29 @@ def mark_partial(doc: Document, text: str, rules: Rules) -> None:
     if not rels:
         return
     rx = _part_rx(rules)
+    index = ByStart([*doc.citations, *doc.named])
     mentions: dict[str, list] = {}
-    for m in sorted([*doc.citations, *doc.named], key=lambda m: m.start):
+    for m in index.items:
         mentions.setdefault(m.key, []).append(m)
     for r in rels:
         targets = mentions.get(r.target, [])
         after = [m for m in targets if m.start >= r.end]
         before = [m for m in targets if r.start - REACH <= m.start and m.end <= r.start]
+        sent = _sentence_start(text, r.start)
+        in_sentence = [m for m in targets if m.end <= r.start and m.start >= sent]
         if after and (after[0].start <= r.end + REACH or _one_sentence(text, r.end, after[0].start)):
             # "bãi bỏ khoản 5 Điều 6 … Nghị định X", "bãi bỏ các quy định … tại Nghị định Y … và Nghị định X"
             m = after[0]
             window = text[r.end:m.start] + " " + _line_before(text, m.start, max(r.end, m.start - BEFORE))
         elif before:  # "khoản 2 Điều 13 Nghị định X bị thay thế bởi …", "X (có cụm từ bị thay thế …"
             m = before[-1]
-            sent = m_before_sentence(text, r.start)
             window = (_line_before(text, m.start, m.start - BEFORE) + " " + text[m.end:r.start] + " "
-                      + _opening(text, sent, m.start, mentions))
-        elif r.start - m_before_sentence(text, r.start) <= SENTENCE_BACK and any(
-                m.end <= r.start and m.start >= m_before_sentence(text, r.start) for m in targets):
+                      + _opening(text, sent, m.start, index))
+        elif in_sentence:
             # "Các thủ tục hành chính đã công bố tại các Quyết định số A; …; số X hết hiệu lực": the
             # sentence's opening words say what part of the documents ends
-            m = next(m for m in targets if m.end <= r.start and m.start >= m_before_sentence(text, r.start))
-            window = _opening(text, m_before_sentence(text, r.start), m.start, mentions)
+            m = in_sentence[0]
+            window = _opening(text, sent, m.start, index)
         elif after:  # an item of a list the cue opens: "c) Khoản 2 Điều 3 … của Nghị định X"
             m = after[0]
             window = _line_before(text, m.start, m.start - BEFORE)
@@ -70,17 +73,15 @@ def mark_partial(doc: Document, text: str, rules: Rules) -> None:
         r.partial = bool(getattr(m, "pinpoints", None)) or rx.search(window) is not None
 
 
-SENTENCE_BACK = 2500  # how far back the sentence of a cue that points back may start
-
-
-def _opening(text: str, sent: int, pos: int, mentions: dict[str, list]) -> str:
+def _opening(text: str, sent: int, pos: int, index: ByStart) -> str:
     """The words of a sentence before its first document ("Các thủ tục hành chính … tại các")."""
-    first = min((m.start for ms in mentions.values() for m in ms if sent <= m.start < pos), default=pos)
-    return text[sent:first]
+    first = index.within(sent, pos)
+    return text[sent:first[0].start if first else pos]
 
 
-def m_before_sentence(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (a full stop, a blank line or ":" and a line break)."""
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a full stop or a blank line), at most
+    :data:`SENTENCE_BACK` characters back."""
     lo = max(0, pos - SENTENCE_BACK)
     cut = max(text.rfind(". ", lo, pos), text.rfind(".\n", lo, pos), text.rfind("\n\n", lo, pos))
     return cut + 2 if cut >= 0 else lo

@@ -9,6 +9,7 @@ None when it has none.
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 import regex
@@ -32,7 +33,9 @@ def iso_day(value: object) -> str | None:
         if not m:
             return None
         d, mo, y = m.groups()
-    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+    try:
+        date(int(y), int(mo), int(d))  # "31/02/2024" is no day
+    except ValueError:
         return None
     return f"{y}-{int(mo):02d}-{int(d):02d}"
 
