@@ -18,6 +18,7 @@ Parts nest and may overlap (a closing article is a ``dieu`` and in the closing).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -240,7 +241,8 @@ def _points(text: str, sm: StructureMatchers, start: int, end: int) -> list[Part
     bounds = [m.start() for m in k] + [end]
     d = list(sm.diem.finditer(text, start, end))
     for i, m in enumerate(d):
-        nxt = min([b for b in bounds if b > m.start()], default=end)
+        j = bisect_right(bounds, m.start())  # bounds are in order
+        nxt = bounds[j] if j < len(bounds) else end
         parts.append(_part(text, "diem", _label(m.group("n")), m.start(),
                            min(d[i + 1].start(), nxt) if i + 1 < len(d) else nxt))
     return parts
@@ -249,9 +251,16 @@ def _points(text: str, sm: StructureMatchers, start: int, end: int) -> list[Part
 def _items(text: str, sm: StructureMatchers, inside: list[tuple[int, int]]) -> list[Part]:
     """Numbered and lettered list items outside the articles, the preamble and the header: each
     up to the next item or the next paragraph that is no item."""
+    spans = sorted(inside)
+    starts = [s for s, _ in spans]
+
+    def covered(pos: int) -> bool:  # inside an article, the preamble or the header (spans sorted)
+        i = bisect_right(starts, pos) - 1
+        return any(s <= pos < e for s, e in spans[max(0, i - 3):i + 1])
+
     found = sorted(
         (m.start(), m.group("n")) for rx in (sm.khoan, sm.diem, sm.item) for m in rx.finditer(text)
-        if not any(s <= m.start() < e for s, e in inside))
+        if not covered(m.start()))
     parts = []
     for i, (start, label) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
