@@ -29,7 +29,7 @@ import regex
 from ..models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
-from ..rules import Rules, trie_rx, words_rx
+from ..rules import Rules, alternatives, read_table, trie_rx, words_rx
 from .reach import add_reach, reach_matchers
 from .spans import ByStart
 from .consolidated import consolidated_relations
@@ -59,6 +59,8 @@ class RelationMatchers:
     segment_head: regex.Pattern  # what may open a ";"-segment of a "Căn cứ" line before its target
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
+    cue_damaged: regex.Pattern | None = None  # cue, and the cues as a PDF that dropped glyphs prints them
+    dropped_hint: tuple[str, ...] = ()  # words that show a text lost those glyphs (plain substrings)
     backward_words: tuple[str, ...] = ()  # the backward cues, none a longer form of another ("hết hiệu lực")
 
 
@@ -68,11 +70,17 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     info: dict[str, tuple[str, str]] = {}
     for rel, cue, direction in rules.relation_cues:
         info.setdefault(_fold(cue), (rel, direction))
+    normal = list(info)
     for cue, value in list(info.items()):  # "Căn c Ngh nh s …": a PDF that dropped glyphs
         dropped = rules.glyphs_dropped(cue)
         if dropped:
             info.setdefault(_fold(dropped), value)
-    cue = regex.compile(r"(?<![\p{L}\d])" + trie_rx(list(info), ignore_case=True) + r"(?![\p{L}\d])")
+    hint = [w for section, cell, *_ in read_table("damage.tsv", 2) if section == "dropped_hint"
+            for w in alternatives(cell)]
+    dropped_hint = tuple(hint)
+    cue_damaged = regex.compile(r"(?<![\p{L}\d])" + trie_rx(list(info), ignore_case=True) + r"(?![\p{L}\d])")
+    # the damaged forms are looked for only in a text that shows the damage (they cost a third more)
+    cue = regex.compile(r"(?<![\p{L}\d])" + trie_rx(normal, ignore_case=True) + r"(?![\p{L}\d])")
     fill = words_rx(words.get("filler", []))
     filler = regex.compile(
         r"(?:[\s,*()\-]|(?i:" + fill + r")(?![\p{L}])|\d+(?:\.\d+)*[a-zđ]?(?![\p{L}])|[a-zđ](?![\p{L}\d])"
@@ -116,7 +124,7 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     return RelationMatchers(cue, info, filler, passive, not_after, not_after_cue, brk, issue, unnumbered,
                             basis_line, basis_end, title_word, clause_subject, issued_end,
                             joined_predicate, coordinated_tail, purpose_head, segment_head,
-                            boundary, issuers, backward)
+                            boundary, issuers, cue_damaged, dropped_hint, backward)
 
 
 _LAW_TYPES = frozenset({"hien_phap", "bo_luat", "luat", "phap_lenh"})
@@ -139,6 +147,9 @@ class _Ctx:
         self.index = ByStart(mentions)
         self.mentions = self.index.items
         self.rm = rm
+        head = text[:20_000]
+        damaged = any(w in head for w in rm.dropped_hint)
+        self.cue = rm.cue_damaged if damaged and rm.cue_damaged is not None else rm.cue
         self.issuers = rm.issuers
         self.windows: list[tuple[int, int]] = []
         for m in self.mentions:
@@ -148,16 +159,22 @@ class _Ctx:
             else:
                 self.windows.append((lo, hi))
         self.window_starts = [w[0] for w in self.windows]
-        self.bounds = [0]
-        for lo, hi in self.windows:
-            self.bounds.append(lo)
-            self.bounds.extend(m.end() for m in rm.boundary.finditer(text, lo, hi))
-            self.bounds.append(hi)
-        self.bounds.append(len(text) + 1)
+        self._bounds: dict[int, list[int]] = {}  # window -> its clause boundaries, read on first use
 
     def clause(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.bounds, pos) - 1
-        return self.bounds[i], min(len(self.text), self.bounds[i + 1])
+        """The clause holding ``pos``: between the boundaries of its window (a position in no
+        window lies between two windows)."""
+        w = bisect_right(self.window_starts, pos) - 1
+        if w < 0 or pos >= self.windows[w][1]:
+            lo = self.windows[w][1] if w >= 0 else 0
+            hi = self.windows[w + 1][0] if w + 1 < len(self.windows) else len(self.text)
+            return lo, hi
+        bounds = self._bounds.get(w)
+        if bounds is None:
+            lo, hi = self.windows[w]
+            bounds = self._bounds[w] = [lo, *(m.end() for m in self.rm.boundary.finditer(self.text, lo, hi)), hi]
+        i = bisect_right(bounds, pos) - 1
+        return bounds[i], min(len(self.text), bounds[i + 1])
 
     def after(self, pos: int, limit: int) -> list[Mention]:
         return self.index.within(pos, limit)
@@ -168,7 +185,7 @@ class _Ctx:
     def cues(self):
         seen = -1
         for lo, hi in self.windows:
-            for cm in self.rm.cue.finditer(self.text, lo, hi):
+            for cm in self.cue.finditer(self.text, lo, hi):
                 seen = cm.start()
                 yield cm
         # backward cues past the windows: looked for from their words (as written, capitalised or
@@ -178,7 +195,7 @@ class _Ctx:
                 pos = self.text.find(form)
                 while pos >= 0:
                     if self._outside(pos):
-                        cm = self.rm.cue.match(self.text, pos, pos + 80)
+                        cm = self.cue.match(self.text, pos, pos + 80)
                         if cm is not None and cm.start() != seen:
                             yield cm
                     pos = self.text.find(form, pos + len(form))
@@ -201,7 +218,7 @@ def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
     out = [nxt[0]]
     for m in nxt[1:]:
         gap = text[out[-1].end:m.start]
-        if rm.cue.search(gap) or rm.issue.search(gap) or len(gap) > 220:
+        if ctx.cue.search(gap) or rm.issue.search(gap) or len(gap) > 220:
             break
         seps = list(_SEPS.finditer(gap))
         if not seps:
@@ -225,13 +242,13 @@ def _source_before(ctx: _Ctx, pos: int, cs: int, rel: str | None = None) -> Ment
     if m is None:
         return None
     if rel is not None:
-        first = ctx.rm.cue.search(ctx.text, m.end, pos)
+        first = ctx.cue.search(ctx.text, m.end, pos)
         if first is not None and ctx.rm.cue_info[_fold(first.group())][0] == rel:
             pos = first.start()
     gap = ctx.issuers.sub("X", ctx.text[m.end:pos])
     # "A có hiệu lực từ … và thay thế B": a "và" right before the cue joins two predicates of A
     gap = ctx.rm.joined_predicate.sub("", gap)
-    if len(gap) > 130 or ctx.rm.source_break.search(gap) or ctx.rm.cue.search(gap):
+    if len(gap) > 130 or ctx.rm.source_break.search(gap) or ctx.cue.search(gap):
         return None
     if ctx.rm.issue.search(gap) and ctx.rm.issued_end.search(gap):
         return None
@@ -363,7 +380,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
                 src = Mention(u.key, u.start, u.end, "unnumbered")
         for t in targets:
             add(src, rel, t, cm)
-    add_reach(text, ctx.index, reach_cues, rm.cue, rm.cue_info, subj, how == "self", rels, add, rules)
+    add_reach(text, ctx.index, reach_cues, ctx.cue, rm.cue_info, subj, how == "self", rels, add, rules)
     doc.relations = rels
     return list(unnumbered.values())
 
