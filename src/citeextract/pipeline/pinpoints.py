@@ -28,8 +28,11 @@ _LABELS = {
     "roman": r"[IVXLC]{1,7}|\d{1,3}",
     "letter": r"[a-zđ]\d{0,2}|\d{1,3}",
 }
-_GAP = r"(?:[ \t*]*\n?[ \t*]*)"  # spaces and emphasis marks, at most one line break
-_SPACE = r"(?:[ \t*]+\n?[ \t*]*|\n[ \t*]*)"  # the same, at least one character
+_GAP = r"[ \t*\n]*"  # spaces, emphasis marks and line breaks inside a run of parts
+_SPACE = r"[ \t*\n]+"  # the same, at least one character
+# between the run and the document: at most one line break ("Điều 5\n\nNghị định …" is a heading
+# and a new paragraph)
+_SPACE_END = r"(?:[ \t*]+\n?[ \t*]*|\n[ \t*]*)"
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def _patterns(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
     opening = rf"(?:(?i:{words_rx(pr.opening)}){_SPACE})?" if pr.opening else ""
     run = rf"{opening}{part}(?:(?:{between}|{_SPACE}){opening}{part})*"
     link = rf"(?:{_SPACE}(?i:{words_rx(pr.link)}))?" if pr.link else ""
-    back = regex.compile(rf"(?r)(?<![\p{{L}}\d]){run}{link}{_SPACE}\Z")
+    back = regex.compile(rf"(?r)(?<![\p{{L}}\d]){run}{link}{_SPACE_END}\Z")
     one = regex.compile(rf"{guard}(?P<level>(?i:{level}))[ \t*]*\n?[ \t*]*(?P<labels>{label}(?:{between}{label})*)")
     return back, one
 
