@@ -28,8 +28,8 @@ def _definition(rules: Rules) -> tuple[regex.Pattern, int, tuple[str, ...]]:
         elif section == "reach":
             reach = int(cell)
     rx = regex.compile(r"\(\s*(?i:" + words_rx(intro) + r")[\s:]*[“\"']?(?P<alias>[^()“”\"']{2,80}?)[”\"']?\s*\)")
-    # the last two words of each opening, looked for first (plain substring tests are cheap)
-    tails = tuple({" ".join(w.split()[-2:]) for w in intro})
+    # the last three words of each opening, looked for first (plain substring tests are cheap)
+    tails = tuple({" ".join(w.split()[-3:]) for w in intro})
     return rx, reach, tails
 
 

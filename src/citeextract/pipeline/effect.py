@@ -52,7 +52,7 @@ def _clauses(rx: regex.Pattern, text: str, rules: Rules):
 _OPENS = regex.compile(r"(?:^|[.;:!?]|\n)[\s*_\-+•\d.)]*$")
 
 
-def _strength(m: regex.Match, doc: Document, text: str, own: Citation | None, index: ByStart,
+def _strength(m: regex.Match, doc: Document, text: str, own: Citation | None, index: _LazyIndex,
               rules: Rules) -> int | None:
     """0: "<type word> này có hiệu lực"; 1: the subject's type word opening its line or sentence
     ("Nghị quyết có hiệu lực …", in the closing article); 2: a sentence that opens with the
@@ -75,6 +75,18 @@ def _strength(m: regex.Match, doc: Document, text: str, own: Citation | None, in
     return 2 if all(getattr(x, "key", None) == doc.subject for x in mentions) else 3
 
 
+class _LazyIndex:
+    """The mentions of ``doc`` by position, sorted on first use (most texts never need it)."""
+
+    def __init__(self, doc: Document):
+        self.doc, self.index = doc, None
+
+    def within(self, start: int, end: int) -> list:
+        if self.index is None:
+            self.index = ByStart([*self.doc.citations, *self.doc.named])
+        return self.index.within(start, end)
+
+
 def find_effective(doc: Document, text: str, rules: Rules) -> str | None:
     """The ISO date from which the text says its subject takes effect, or None."""
     rx = _clause(rules)  # compiled with the first text
@@ -82,7 +94,7 @@ def find_effective(doc: Document, text: str, rules: Rules) -> str | None:
     if doc.subject is None or (own is not None and own.type == VBHN_TYPE):
         return None  # a consolidated text repeats the effect clauses of the texts it consolidates
     found: dict[int, str] = {}  # strength (0 best) -> date
-    index = ByStart([*doc.citations, *doc.named])
+    index = _LazyIndex(doc)
     for m in _clauses(rx, text, rules):
         strength = _strength(m, doc, text, own, index, rules)
         if strength is None or min(found, default=9) <= strength:
