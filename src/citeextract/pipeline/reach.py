@@ -5,18 +5,24 @@ edges that reach further; this stage adds them, from the text's subject:
 
 - **object reach**: a cue that opens its clause ("1. Bãi bỏ …", "Quyết định này bãi bỏ …")
   reaches past a description of the part concerned to the first document of its clause
-  ("Bãi bỏ 06 thủ tục hành chính … tại Quyết định số 1548/QĐ-UBND");
+  ("Bãi bỏ 06 thủ tục hành chính … tại Quyết định số 1548/QĐ-UBND") and the documents
+  coordinated with it in the sentence, past their descriptions and across ";";
 - **lists**: a cue whose clause ends in ":" reaches the document heading every item of the
-  list that follows ("Bãi bỏ các văn bản sau đây: 1. Thông tư số …; 2. …"); what an item
-  says of other documents is said by the item's document;
-- **expiry**: "Quyết định số … hết hiệu lực kể từ ngày …" — the subject repeals the documents
-  its sentence opens with;
+  list that follows (numbered, lettered, dashed, table rows; or ";"-separated in the line of
+  the ":" when the words before it name documents); what an item says of other documents is
+  said by the item's document;
+- **expiry and passive statements**: "Quyết định số … hết hiệu lực kể từ ngày …", "… được thay
+  thế bởi Quyết định này", "Các Quyết định sau đây bị bãi bỏ: …" — the subject repeals
+  (replaces …) the documents its sentence opens with, or those of the list that follows;
 - coordinated cues share their targets ("Bãi bỏ, sửa đổi, thay thế một số điều của …"), and
-  replacing a part of a document ("thay thế một số nội dung của …") amends it.
+  replacing a part of a document ("thay thế một số nội dung của …") amends it;
+- no reach for what the text says has already happened ("đã hết hiệu lực"), for a noun phrase
+  ("Ngày hết hiệu lực: …"), for a weak cue ("Bổ sung …") or for a quoted phrase.
 
 The relations concerned and the words are rows of ``patterns/relations.tsv`` (direction
 ``backward``) and ``patterns/relation_words.tsv`` (``object_reach``, ``list_reach``,
-``part_object``, ``cue_joiner``).
+``part_object``, ``cue_joiner``, ``list_intro``, ``object_break``, ``object_link``,
+``not_stated``, ``weak_cue``, ``passive_agent``).
 """
 from __future__ import annotations
 
