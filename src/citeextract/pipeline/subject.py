@@ -58,12 +58,16 @@ def relation_words(rules: Rules) -> dict[str, list[str]]:
 
 
 def _first_line(text: str) -> tuple[int, int]:
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip(" \t\r\n*#|")
-        if stripped:
-            return pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
+    """Offsets of the first line holding more than marks and white space (read line by line, not
+    by splitting the whole text)."""
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end]
+        if line.strip(" \t\r\n*#|\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+            return pos, pos + len(line.rstrip("\r"))
+        pos = end + 1
     return 0, 0
 
 
@@ -76,7 +80,9 @@ def find_subject(text: str, cits: list[Citation], rules: Rules) -> tuple[str | N
     times in four."""
     sm = subject_matchers(rules)
     for c in cits:
-        if c.start < HEADER_CHARS and ("self" in c.flags or sm.header.search(text, max(0, c.start - 30), c.start)):
+        if c.start >= HEADER_CHARS:
+            break
+        if "self" in c.flags or sm.header.search(text, max(0, c.start - 30), c.start):
             return c.key, "self"
     for c in cits:
         if "self" in c.flags:
