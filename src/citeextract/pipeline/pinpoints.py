@@ -118,13 +118,14 @@ def attach_pinpoints(text: str, cits: list[Citation], named: NamedResult, rules:
 def find_pinpoints(text: str, start: int, rules: Rules) -> list[str]:
     """The pinpoints written right before a document mention that starts at ``start``."""
     pr = pinpoint_rules(rules)
-    window = text[max(0, start - 120):start].casefold()
-    if not any(w in window for w in pr.level_of):  # no unit named just before: the usual case
-        return []
-    words = window.replace("*", " ").split()
-    if words and words[-1] in pr.link_folded:
+    # the word before the mention (after a link word) must be a label: most mentions fail here
+    words = text[max(0, start - 24):start].replace("*", " ").split()
+    if words and words[-1].casefold() in pr.link_folded:
         words.pop()
-    if not words or not _LABEL_END.fullmatch(words[-1]):  # the word before is no label: no run ends here
+    if not words or not _LABEL_END.fullmatch(words[-1].casefold()):
+        return []
+    window = text[max(0, start - 120):start].casefold()
+    if not any(w in window for w in pr.level_of):  # no unit named just before
         return []
     back = _patterns(rules)[0]
     m = back.match(text, max(0, start - 400), start)
