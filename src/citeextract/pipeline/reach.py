@@ -94,7 +94,7 @@ def reach_matchers(rules: Rules) -> ReachMatchers:
     head = regex.compile(
         r"[\s*_>|#]*(?:(?i:điều)\s+\d+[a-zđ]?[.:]?[\s*_]*)?(?:\(?(?:\d{1,3}|[a-zđ])[.)][\s*_]*|[-+•–][\s*_]*)?"
         r"(?:(?i:" + types + r")[\s*]+(?i:" + self_words + r")[\s*,]*)?")
-    joiners = [w for w in words.get("cue_joiner", [",", "và"])]
+    joiners = words.get("cue_joiner", [",", "và"])
     word_joiners = words_rx([w for w in joiners if w[:1].isalpha()] or ["và"])
     joiner = regex.compile(r"[\s*]*,?[\s*]*(?:(?i:" + word_joiners + r")(?![\p{L}])[\s*]*)?")
     joiner_cue = regex.compile(r"[\s*]*[,;]?[\s*]*(?:(?i:" + word_joiners + r")(?![\p{L}])[\s*]*)?(?i:"
@@ -233,7 +233,7 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _expired(text: str, index: ByStart, cm: regex.Match, end: int, subj: Mention, add: AddEdge,
-             xm: ReachMatchers, rels: list[str] = ("repeals",)) -> None:
+             xm: ReachMatchers, rels: tuple[str, ...] | list[str] = ("repeals",)) -> None:
     """"<documents> … hết hiệu lực", "<documents> … được thay thế bởi Thông tư này": the subject
     repeals (replaces …) the documents the sentence opens with, or those of the list that follows."""
     items = _list_after(text, index, end, _clause_start(text, cm.start()), xm)
