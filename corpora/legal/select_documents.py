@@ -39,6 +39,22 @@ STRATA = [
 ]
 
 
+def legal_documents(bulk, used):
+    """``(index, record, kind, span, document text)`` of every full legal document of the bulk
+    corpus (at least 1,500 characters, with a "Căn cứ" line) whose record is not in ``used``."""
+    with gzip.open(bulk, "rt", encoding="utf-8") as f:
+        for index, line in enumerate(f):
+            rec = json.loads(line)
+            text = rec["text"]
+            kind = genre(text)
+            if rec["id"] in used or not kind:
+                continue
+            span = document_span(text, kind)
+            if not span or span[1] - span[0] < 1500 or "Căn cứ" not in text[span[0]:span[1]]:
+                continue
+            yield index, rec, kind, span, text[span[0]:span[1]]
+
+
 def genre(text):
     head = text[:3000]
     if "Số hiệu" in head and "Loại văn bản" in head and "Nơi ban hành" in head:
@@ -98,23 +114,13 @@ def main():
         with open(ROOT / "corpora" / name / "excerpts.tsv", encoding="utf-8", newline="") as f:
             used |= {r["bulk_id"] for r in csv.DictReader(f, delimiter="\t")}
     candidates = {name: [] for name, _, _ in STRATA}
-    with gzip.open(args.bulk, "rt", encoding="utf-8") as f:
-        for index, line in enumerate(f):
-            rec = json.loads(line)
-            text = rec["text"]
-            kind = genre(text)
-            if rec["id"] in used or not kind:
-                continue
-            span = document_span(text, kind)
-            if not span or span[1] - span[0] < 1500 or "Căn cứ" not in text[span[0]:span[1]]:
-                continue
-            doc = text[span[0]:span[1]]
-            m = TYPE_HEADING.search(doc[:3000])
-            typ = m.group(1) if m else ""
-            for name, _, test in STRATA:  # first stratum that takes it
-                if test(typ, doc):
-                    candidates[name].append((rec["id"], index, kind, parts(text, *span)))
-                    break
+    for index, rec, kind, span, doc in legal_documents(args.bulk, used):
+        m = TYPE_HEADING.search(doc[:3000])
+        typ = m.group(1) if m else ""
+        for name, _, test in STRATA:  # first stratum that takes it
+            if test(typ, doc):
+                candidates[name].append((rec["id"], index, kind, parts(rec["text"], *span)))
+                break
     rng = random.Random(20261204)
     rows = {"legal": [], "legal_heldout": []}
     n = {"legal": 0, "legal_heldout": 0}

@@ -37,15 +37,13 @@ document order; overlapping parts are merged. Rows carry stratum `repeal_list` o
 """
 import argparse
 import csv
-import gzip
-import json
 import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from select_documents import ROOT, TAIL, document_span, genre, line_start, parts  # noqa: E402
+from select_documents import ROOT, TAIL, legal_documents, line_start, parts  # noqa: E402
 
 SEED = 20261205
 PATTERN = ["list", "list", "clause"] * 4
@@ -158,23 +156,13 @@ def main():
             else:
                 used.add(r["bulk_id"])
     pools = {"list": [], "clause": []}
-    with gzip.open(bulk, "rt", encoding="utf-8") as f:
-        for index, line in enumerate(f):
-            rec = json.loads(line)
-            text = rec["text"]
-            kind = genre(text)
-            if rec["id"] in used or not kind:
-                continue
-            span = document_span(text, kind)
-            if not span or span[1] - span[0] < 1500 or "Căn cứ" not in text[span[0]:span[1]]:
-                continue
-            doc = text[span[0]:span[1]]
-            found = repeal_statement(doc)
-            if not found:
-                continue
-            form, w0, w1, _ = found
-            spans = excerpt_parts(text, *span, span[0] + w0, span[0] + w1)
-            pools[form].append((rec["id"], index, kind, issuer(doc), spans))
+    for index, rec, kind, span, doc in legal_documents(bulk, used):
+        found = repeal_statement(doc)
+        if not found:
+            continue
+        form, w0, w1, _ = found
+        spans = excerpt_parts(rec["text"], *span, span[0] + w0, span[0] + w1)
+        pools[form].append((rec["id"], index, kind, issuer(doc), spans))
     rng = random.Random(SEED)
     for form in ("list", "clause"):
         rng.shuffle(pools[form])
