@@ -70,7 +70,7 @@ def extract(text: str, doc_id: str | None = None, *, relations: bool = True,
     if relations:
         attach_relations(doc, t, named, rules)
         mark_partial(doc, t, rules)
-    resolve_named(doc, rules, named.numbered_titles, page_date)
+    resolve_named(doc, rules, named, page_date)
     if structure:
         doc.structure = find_structure(t, rules)
     _to_original(doc, maps)

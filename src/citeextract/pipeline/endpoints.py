@@ -42,14 +42,10 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
     out = [Mention(c.key, c.start, c.end, "citation") for c in cits]
     by_cit = {id(c): m for c, m in zip(cits, out)}
     title_keys: dict[tuple[str, str], str] = {}
-    for typ, title, pos, _ in res.numbered_titles:
-        c = next((c for c in cits if c.end > pos), None)
-        if c is not None:
-            title_keys.setdefault((type_word.get(typ, typ), fold(title)), c.key)
-            # "Luật Phí và lệ phí số 97/2015/QH13": the mention starts at "Luật"
-            start = _name_start_before(type_word.get(typ, typ) + " " + title, text, max(0, pos - 250), pos)
-            if start is not None and by_cit[id(c)].start > start:
-                by_cit[id(c)].start = start
+    for typ, title, c, start in res.numbered_citations(cits):
+        title_keys.setdefault((type_word.get(typ, typ), fold(title)), c.key)
+        # "Luật Phí và lệ phí số 97/2015/QH13": the mention starts at "Luật"
+        by_cit[id(c)].start = min(by_cit[id(c)].start, start)
     for n in named:
         tk = (type_word.get(n.type, n.type), fold(n.title))
         if n.year and tk not in title_keys:
@@ -67,28 +63,6 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
     return out, title_keys
 
 
-_TRAILING = frozenset(" \t\n\r\f\v*\u00a0")
-
-
-def _name_start_before(name: str, text: str, lo: int, pos: int) -> int | None:
-    """Where "Luật Phí và lệ phí" starts if it ends right before ``pos`` (after ``lo``), in
-    any spacing and case, with only spaces and ``*`` between it and ``pos``."""
-    i = pos
-    while i > lo and (text[i - 1] in _TRAILING or text[i - 1].isspace()):
-        i -= 1
-    words = name.split()
-    for n, word in enumerate(reversed(words)):
-        if n:  # at least one space between words
-            j = i
-            while j > lo and text[j - 1].isspace():
-                j -= 1
-            if j == i:
-                return None
-            i = j
-        if i - len(word) < lo or text[i - len(word):i].lower() != word.lower():
-            return None
-        i -= len(word)
-    return i
 
 
 def _has_name(folded_text: str, folded_name: str) -> bool:

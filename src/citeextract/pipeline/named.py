@@ -9,6 +9,7 @@ so relations can use the numbered key. Offsets index the cleaned text.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -88,6 +89,19 @@ class NamedResult:
     named: list[NamedLaw] = field(default_factory=list)
     # titles of laws cited with a number: (type, title, start of "số", start of the type word)
     numbered_titles: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+    def numbered_citations(self, cits: list[Citation]) -> list[tuple[str, str, Citation, int]]:
+        """``(type, title, citation, start of the type word)`` of each law cited by name and
+        number ("Luật Đất đai số 31/2024/QH15"): the citation (of ``cits``, in reading order)
+        whose number follows the title's "số"."""
+        starts = [c.start for c in cits]
+        out = []
+        for typ, title, so, name_start in self.numbered_titles:
+            i = bisect_left(starts, so)
+            c = cits[i - 1] if i and cits[i - 1].end > so else (cits[i] if i < len(cits) else None)
+            if c is not None and c.start - so < 12:
+                out.append((typ, title, c, name_start))
+        return out
 
 
 def _free_title(text: str, pos: int, nm: NamedMatchers, rules: Rules) -> str | None:

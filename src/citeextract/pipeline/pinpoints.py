@@ -12,7 +12,6 @@ through the whole document).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,13 +101,7 @@ def _patterns(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
 def attach_pinpoints(text: str, cits: list[Citation], named: NamedResult, rules: Rules) -> None:
     """Set ``pinpoints`` on every citation and named law (in cleaned-text offsets). A law cited
     by name and number ("khoản 2 Điều 5 Luật Đất đai số 31/2024/QH15") is read from its name."""
-    name_start = {}
-    starts = [c.start for c in cits]  # cits are in reading order
-    for _, _, so, start in named.numbered_titles:
-        i = bisect_left(starts, so)
-        c = cits[i - 1] if i and cits[i - 1].end > so else (cits[i] if i < len(cits) else None)
-        if c is not None and c.start - so < 12:
-            name_start[id(c)] = start
+    name_start = {id(c): start for _, _, c, start in named.numbered_citations(cits)}
     for c in cits:
         c.pinpoints = find_pinpoints(text, name_start.get(id(c), c.start), rules)
     for n in named.named:

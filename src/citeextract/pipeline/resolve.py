@@ -12,12 +12,12 @@ that it is one node with the numbered citations of that law.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
 from ..models import Citation, Document, NamedLaw, Resolved
 from ..rules import LawVersion, Rules
+from .named import NamedResult
 from .textdate import text_date
 
 
@@ -53,23 +53,7 @@ def in_force_on(versions: list[LawVersion], date: str) -> LawVersion | None:
     return versions[current]
 
 
-def _numbered(numbered_titles: list[tuple], citations: list[Citation]) -> list[tuple[str, str, str]]:
-    """``(type, title, number key)`` of "Luật <title> số <number>" (``numbered_titles`` of the
-    named stage: type, title, start of "số", …; cleaned offsets)."""
-    out = []
-    cits = sorted(citations, key=lambda c: c.start)
-    starts = [c.start for c in cits]
-    for typ, title, so, *_ in numbered_titles:
-        # the citations starting by "số" + 12 characters, the last ones first: the one holding "số"
-        i = bisect_right(starts, so + 11)
-        for c in cits[max(0, i - 3):i]:
-            if c.end > so:
-                out.append((typ, title, c.key))
-                break
-    return out
-
-
-def resolve_named(doc: Document, rules: Rules, numbered_titles: list[tuple] = (),
+def resolve_named(doc: Document, rules: Rules, named: NamedResult | None = None,
                   page_date: object = None) -> None:
     """Set ``resolved`` on every named law of ``doc``."""
     if not doc.named:
@@ -83,8 +67,8 @@ def resolve_named(doc: Document, rules: Rules, numbered_titles: list[tuple] = ()
             if v is not None and v.key != n.key:
                 n.resolved = Resolved(key=v.key, how="year")
             in_text[_title(n.type, n.title)].add(v.key if v is not None else n.key)
-    for typ, title, key in _numbered(list(numbered_titles), doc.citations):
-        in_text[_title(typ, title)].add(key)
+    for typ, title, c, _ in (named.numbered_citations(doc.citations) if named else []):
+        in_text[_title(typ, title)].add(c.key)
     date: str | None = None
     dated = False
     for n in doc.named:
