@@ -63,8 +63,6 @@ def mentions_of(cits: list[Citation], named: list[NamedLaw], res: NamedResult, t
     return out, title_keys
 
 
-
-
 def _has_name(folded_text: str, folded_name: str) -> bool:
     """A folded law name as whole words inside folded text."""
     i = folded_text.find(folded_name)
