@@ -14,6 +14,7 @@ import regex
 from ..models import Citation, Document
 from ..rules import Rules, words_rx
 from .consolidated import VBHN_TYPE
+from .scope import sentence_start
 from .spans import ByStart
 from .subject import relation_words
 
@@ -66,10 +67,7 @@ def _strength(m: regex.Match, doc: Document, text: str, own: Citation | None, in
         typ = rules.type_of_word(tm.group("tw"))
         opens = _OPENS.search(text, max(0, tm.start() - 20), tm.start())
         return 1 if own is not None and typ == own.type and opens else None
-    lo = max(0, start - 400)
-    sentence_start = max(text.rfind(". ", lo, start), text.rfind("\n\n", lo, start), text.rfind(".\n", lo, start),
-                         lo - 1)
-    mentions = [*index.within(sentence_start + 1, start)]
+    mentions = index.within(sentence_start(text, start, 400), start)
     if not mentions or getattr(mentions[0], "key", None) != doc.subject:
         return None
     return 2 if all(getattr(x, "key", None) == doc.subject for x in mentions) else 3

@@ -193,7 +193,7 @@ def _object(text: str, index: ByStart, start: int, stop: int, cue_rx: regex.Patt
         return []
     gap = text[start:found[0].start]
     if cue_rx.search(gap) or ":" in gap or xm.object_break.search(gap) and not xm.object_link.search(gap) \
-            or gap.count("“") > gap.count("”") or gap.count('"') % 2:
+            or _opens_quote(gap):
         return []
     return found[:1]
 
@@ -223,6 +223,11 @@ def _coordinated(text: str, index: ByStart, first: Mention, stop: int, xm: Reach
         if seps and xm.coordinated.fullmatch(between, seps[-1].end()):
             out.append(m)
     return out
+
+
+def _opens_quote(gap: str) -> bool:
+    """``gap`` leaves a quotation open: what follows is a phrase quoted, not a document cited."""
+    return gap.count("“") > gap.count("”") or gap.count('"') % 2 == 1
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -333,7 +338,7 @@ def _head(text: str, index: ByStart, start: int, end: int, cue_rx: regex.Pattern
     if first is None or cue_rx is not None and cue_rx.search(text, start, first.start):
         return None
     gap = text[start:first.start]
-    if gap.count("“") > gap.count("”") or gap.count('"') % 2:  # a phrase quoted, not a document cited
+    if _opens_quote(gap):  # a phrase quoted, not a document cited
         return None
     return first
 

@@ -50,7 +50,7 @@ def mark_partial(doc: Document, text: str, rules: Rules) -> None:
         targets = mentions.get(r.target, [])
         after = [m for m in targets if m.start >= r.end]
         before = [m for m in targets if r.start - REACH <= m.start and m.end <= r.start]
-        sent = _sentence_start(text, r.start)
+        sent = sentence_start(text, r.start)
         in_sentence = [m for m in targets if m.end <= r.start and m.start >= sent]
         if after and (after[0].start <= r.end + REACH or _one_sentence(text, r.end, after[0].start)):
             # "bãi bỏ khoản 5 Điều 6 … Nghị định X", "bãi bỏ các quy định … tại Nghị định Y … và Nghị định X"
@@ -79,10 +79,10 @@ def _opening(text: str, sent: int, pos: int, index: ByStart) -> str:
     return text[sent:first[0].start if first else pos]
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (a full stop or a blank line), at most
-    :data:`SENTENCE_BACK` characters back."""
-    lo = max(0, pos - SENTENCE_BACK)
+def sentence_start(text: str, pos: int, back: int = SENTENCE_BACK) -> int:
+    """Where the sentence holding ``pos`` starts (after a full stop or a blank line), at most
+    ``back`` characters back."""
+    lo = max(0, pos - back)
     cut = max(text.rfind(". ", lo, pos), text.rfind(".\n", lo, pos), text.rfind("\n\n", lo, pos))
     return cut + 2 if cut >= 0 else lo
 
