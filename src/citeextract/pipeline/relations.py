@@ -29,7 +29,7 @@ import regex
 from ..models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
-from ..rules import Rules, alternatives, read_table, trie_rx, words_rx
+from ..rules import Rules, trie_rx, words_rx
 from .reach import add_reach, reach_matchers
 from .spans import ByStart
 from .consolidated import consolidated_relations
@@ -60,7 +60,7 @@ class RelationMatchers:
     boundary: regex.Pattern
     issuers: regex.Pattern  # names of issuing bodies ("Bộ Khoa học và Công nghệ")
     cue_damaged: regex.Pattern | None = None  # cue, and the cues as a PDF that dropped glyphs prints them
-    dropped_hint: tuple[str, ...] = ()  # words that show a text lost those glyphs (plain substrings)
+    dropped_hint: regex.Pattern | None = None  # any of the glyphs a PDF font may drop
     backward_words: tuple[str, ...] = ()  # the backward cues, none a longer form of another ("hết hiệu lực")
 
 
@@ -75,9 +75,8 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
         dropped = rules.glyphs_dropped(cue)
         if dropped:
             info.setdefault(_fold(dropped), value)
-    hint = [w for section, cell, *_ in read_table("damage.tsv", 2) if section == "dropped_hint"
-            for w in alternatives(cell)]
-    dropped_hint = tuple(hint)
+    glyphs = "".join(sorted(rules.dropped_glyphs))
+    dropped_hint = regex.compile("[" + regex.escape(glyphs) + "]") if glyphs else None
     cue_damaged = regex.compile(r"(?<![\p{L}\d])" + trie_rx(list(info), ignore_case=True) + r"(?![\p{L}\d])")
     # the damaged forms are looked for only in a text that shows the damage (they cost a third more)
     cue = regex.compile(r"(?<![\p{L}\d])" + trie_rx(normal, ignore_case=True) + r"(?![\p{L}\d])")
@@ -135,6 +134,7 @@ _SEMI = regex.compile(";")
 # a cue states an edge only to a document mentioned after it in the same clause (or inside
 # the mention it stands in), so cues are looked for only in these windows around mentions
 _BEFORE, _AFTER = 600, 200
+_GLYPHS_EVERY = 40  # fewer dropped-glyph letters than one in this many characters: the text lost them
 # a cue that points back ("Quyết định số … <description> hết hiệu lực") may stand further after
 _AFTER_BACKWARD = 700
 
@@ -147,8 +147,11 @@ class _Ctx:
         self.index = ByStart(mentions)
         self.mentions = self.index.items
         self.rm = rm
-        head = text[:20_000]
-        damaged = any(w in head for w in rm.dropped_hint)
+        # Vietnamese prose has one of those glyphs every few letters; a head with letters beyond
+        # ASCII but almost none of them (a typed header may keep a few) lost them
+        head = text[:3000]
+        damaged = (rm.dropped_hint is not None and not head.isascii()
+                   and len(rm.dropped_hint.findall(head)) * _GLYPHS_EVERY < len(head))
         self.cue = rm.cue_damaged if damaged and rm.cue_damaged is not None else rm.cue
         self.issuers = rm.issuers
         self.windows: list[tuple[int, int]] = []
