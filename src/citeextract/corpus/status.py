@@ -91,8 +91,13 @@ def _versions(rules: Rules) -> dict[str, LawVersion]:
     return {v.key: v for v in rules.law_versions if v.key}
 
 
+_SYMBOL_GROUP = regex.compile(r"[-/]")
+_TERM = regex.compile(r"\d+$")  # the term after an assembly code: QH15 -> QH
+
+
 def _codes(attrs: dict) -> set[str]:
-    return {"code:" + regex.sub(r"\d+$", "", c) for c in regex.split(r"[-/]", str(attrs.get("symbol") or "")) if c}
+    """The codes of a node's symbol ("code:QĐ", "code:UBND"), as ``changed_by.tsv`` names them."""
+    return {"code:" + _TERM.sub("", c) for c in _SYMBOL_GROUP.split(str(attrs.get("symbol") or "")) if c}
 
 
 def _is_true(value: object) -> bool:

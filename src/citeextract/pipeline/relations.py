@@ -29,7 +29,7 @@ import regex
 from ..models import Document, Relation, UnnumberedDoc
 from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
-from ..rules import Rules, trie_rx, words_rx
+from ..rules import NAMED_TYPES, Rules, trie_rx, words_rx
 from .reach import add_reach, reach_matchers
 from .spans import ByStart
 from .consolidated import consolidated_relations
@@ -126,7 +126,6 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
                             boundary, issuers, cue_damaged, dropped_hint, backward)
 
 
-_LAW_TYPES = frozenset({"hien_phap", "bo_luat", "luat", "phap_lenh"})
 _COMMA_BEFORE = regex.compile(r"[^;]*,[\s*]*")
 _SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
 _SEMI = regex.compile(";")
@@ -270,7 +269,7 @@ def _amendable_by(ctx: _Ctx, amended: Mention, amender: Mention, cs: int) -> Men
 
 
 def _is_law(m: Mention) -> bool:
-    return m.key.split(":", 1)[0] in _LAW_TYPES or "/QH" in m.key
+    return m.key.split(":", 1)[0] in NAMED_TYPES or "/QH" in m.key
 
 
 def _issued_in(ctx: _Ctx, pos: int, ce: int, issuer_hint: list) -> Mention | None:
