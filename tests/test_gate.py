@@ -11,6 +11,7 @@ from citeextract.pipeline.citations import matchers
 from citeextract.pipeline.clean import clean
 from citeextract.pipeline.dates import date_matchers
 from citeextract.pipeline.named import named_matchers
+from citeextract.pipeline.relations import relation_matchers
 from citeextract.rules import rules
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
@@ -50,7 +51,12 @@ def test_image_is_one_byte_per_character():
 def _gates():
     r = rules()
     m, n = matchers(r), named_matchers(r)
-    return {"citation core": m.core, "short form": m.short, "named law": n.head, "date": date_matchers(r).scan}
+    return {"citation core": m.core, "short form": m.short, "named law": n.head, "date": date_matchers(r).scan,
+            "relation cue": relation_matchers(r).cue_scan}
+
+
+def _window_gates():  # the gates that also scan part of a text (no start class)
+    return {k: g for k, g in _gates().items() if k != "short form"}
 
 
 def _spans(it):
@@ -71,6 +77,23 @@ def test_gated_scans_equal_exact_scans_on_every_corpus_text():
     assert checked >= 4 * 20  # the seed and dev texts
 
 
+def test_gated_scans_of_a_window_equal_exact_scans_of_it():
+    gates, checked = _window_gates(), 0
+    for name, text in _texts():
+        n = len(text)
+        for lo, hi in ((0, n), (n // 3, n), (0, 2 * n // 3), (n // 4 + 1, n // 2 + 7), (n, n)):
+            for kind, g in gates.items():
+                assert _spans(g.finditer(text, lo, hi)) == _spans(g.exact.finditer(text, lo, hi)), (name, kind, lo, hi)
+                checked += 1
+    assert checked >= 5 * 4 * 20
+
+
+def test_a_gate_with_a_start_class_scans_whole_texts_only():
+    g = _gates()["short form"]
+    with pytest.raises(ValueError, match="whole texts"):
+        list(g.finditer("Nghị định 12", 3))
+
+
 # pieces of real citations and of the characters that could fool a gate: other scripts'
 # digits, the Kelvin sign and long s (which fold to ASCII letters), "?", line separators
 PIECES = [
@@ -78,7 +101,7 @@ PIECES = [
     "Luật", "Bộ luật", "LUẬT", "Hiến pháp", "Pháp lệnh", "Tổ chức", "Đất đai", "Ngh nh s", "ſố", "NĐ", "QĐ",
     "61", "2018", "30c", "25/3/2020", "12-2025", "2016 - 2020", "tháng 7", " đến ", "Quý III", " và ", "１２", "٣", "𝟐", "/", " / ", "-", " - ", "-CP", "NĐ-CP", "QĐ-UBND", "KH-SKH&CN", "CT/TW",
     " ", "  ", "\n", "\u2028", "\u00a0", ":", ".", ",", "?", "\"", "“", "số", "ngày", "năm", "tháng", "Đ", "ư", "a",
-    "_", "T10:00Z", "2020-01-01",
+    "_", "T10:00Z", "2020-01-01", "Căn cứ", "CĂN CỨ", "sửa đổi, bổ sung", "thay thế", "hết hiệu lực", "bãi bỏ",
 ]
 
 
@@ -88,6 +111,9 @@ def test_gated_scans_equal_exact_scans_on_generated_text(pieces):
     text = clean("".join(pieces)).text
     for kind, g in _gates().items():
         assert _spans(g.finditer(text)) == _spans(g.exact.finditer(text)), kind
+    lo, hi = len(text) // 3, len(text) - len(text) // 4
+    for kind, g in _window_gates().items():
+        assert _spans(g.finditer(text, lo, hi)) == _spans(g.exact.finditer(text, lo, hi)), kind
 
 
 def test_without_re2_a_gate_is_the_exact_scan(monkeypatch):

@@ -182,34 +182,45 @@ class Gate:
             if not self._re2.ok():
                 raise ValueError(f"gate pattern does not compile in RE2: {gate!r}")
 
-    def finditer(self, text: str) -> Iterator[regex.Match]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        """``exact.finditer(text, pos, endpos)``; ``pos`` and ``endpos`` only for a gate
+        without a ``start`` class."""
+        size = len(text) if endpos is None else min(endpos, len(text))
+        if (pos or size < len(text)) and self._starts is not None:
+            raise ValueError("a gate with a start class scans whole texts")
         if self._re2 is None:
-            yield from self.exact.finditer(text)
+            yield from self.exact.finditer(text, pos, size)
             return
         data = image(text)
+        if size < len(data):  # the scan's end is the text's end for "$" too (a view: no copy)
+            data = memoryview(data)[:size]
         match, starts, exact_match = self._re2.Match, self._starts, self.exact.match
         unanchored = _re2.RE2.Anchor.UNANCHORED
-        size = len(data)
-        pos = 0  # where the gate scan resumes
         if starts is None:
             # the gate matches where the exact pattern starts or, with a lead class, one
             # character before (except at the text's start); after a match, the next gate match
             # (its lead character included) starts at the match's end or later
             lead = self._lead
             back = 0 if lead is None else 1
+            lo = pos
+            pos = max(0, pos - back)  # where the gate scan resumes: a lead character before ``lo``
             while pos < size:
                 (first, _), = match(unanchored, data, pos, size)
                 if first < 0:
                     return
                 if lead is not None and data[first] in lead:
                     first += 1
-                m = exact_match(text, first)
+                if first < lo:  # the text's start, before a window
+                    pos = first + 1
+                    continue
+                m = exact_match(text, first, size)
                 pos = first + 1  # ``first`` is no lead character
                 if m:
                     yield m
                     if m.end() - back > pos:
                         pos = m.end() - back
             return
+        pos = 0  # where the gate scan resumes
         end = 0  # the end of the last exact match: candidates before it are inside it
         tried = -1
         while pos < size:

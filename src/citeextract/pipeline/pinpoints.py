@@ -84,16 +84,18 @@ def _patterns(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
     labels = "|".join(f"(?:{_LABELS[f]})" for f in sorted(set(pr.label_form.values())))
     label = rf"(?:{labels})(?![\p{{L}}\d])"
     level = words_rx(list(pr.level_of))
-    sep = rf"(?:{_GAP}(?:,|;){_GAP}|{_SPACE}(?i:{words_rx([w for w in pr.join if w.strip(',;')])}){_SPACE})"
-    between = rf"(?:{sep}|{_GAP}(?:-|–){_GAP}|{_SPACE}(?i:{words_rx(pr.range_words)}){_SPACE})" \
-        if pr.range_words else sep
+    # the words between labels: joining ("và") and, with "-" and "–", range words ("đến"), in one
+    # alternation (a smaller pattern is a cheaper call: this one is tried before every part run)
+    between_words = [w for w in pr.join if w.strip(",;")] + pr.range_words
+    between = rf"(?:{_GAP}[,;]{_GAP}|{_GAP}[-–]{_GAP}|{_SPACE}(?i:{words_rx(between_words)}){_SPACE})"
     guard = rf"(?<!(?i:{words_rx(pr.not_before)})[ \t]+)" if pr.not_before else ""
     # the run read backwards needs no guard: the parts are read again one by one, with it
     part = rf"(?i:{level})[ \t*]*\n?[ \t*]*{label}(?:{between}{label})*"
     opening = rf"(?:(?i:{words_rx(pr.opening)}){_SPACE})?" if pr.opening else ""
-    run = rf"{opening}{part}(?:(?:{between}|{_SPACE}){opening}{part})*"
     link = rf"(?:{_SPACE}(?i:{words_rx(pr.link)}))?" if pr.link else ""
-    back = regex.compile(rf"(?r)(?<![\p{{L}}\d]){run}{link}{_SPACE_END}\Z")
+    # read right to left: the last part, then as many earlier parts as stand before it
+    back = regex.compile(rf"(?r)(?<![\p{{L}}\d])(?:{opening}{part}(?:{between}|{_SPACE}))*{opening}{part}"
+                         rf"{link}{_SPACE_END}\Z")
     one = regex.compile(rf"{guard}(?P<level>(?i:{level}))[ \t*]*\n?[ \t*]*(?P<labels>{label}(?:{between}{label})*)")
     return back, one
 
