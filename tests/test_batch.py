@@ -219,6 +219,26 @@ def test_deadline_interrupts_in_the_main_thread():
     assert not d.expired
 
 
+def test_deadlines_inside_one_alarm_handler_interrupt_and_the_old_handler_comes_back():
+    import signal
+    import time
+
+    from citeextract.batch.worker import alarm_handler
+
+    before = signal.getsignal(signal.SIGALRM)
+    with alarm_handler():
+        for _ in range(2):  # the handler stays for the second document
+            start = time.perf_counter()
+            with pytest.raises(DocumentTimeout):
+                with Deadline(0.05):
+                    time.sleep(2)
+            assert time.perf_counter() - start < 1
+        with Deadline(1.0):
+            pass
+        time.sleep(0.02)  # no timer left running
+    assert signal.getsignal(signal.SIGALRM) == before
+
+
 def test_size_limit_and_exit_status(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Nghị định số 61/2018/NĐ-CP" * 100, encoding="utf-8")

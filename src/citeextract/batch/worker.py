@@ -14,7 +14,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,28 +71,55 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise DocumentTimeout()
 
 
+_handler_depth = 0  # how many ``alarm_handler`` blocks are open: the handler is in place
+
+
+@contextmanager
+def alarm_handler() -> Iterator[None]:
+    """The time limit's SIGALRM handler, installed once for a run of documents (each
+    :class:`Deadline` inside then only sets and clears the timer)."""
+    global _handler_depth
+    if not _can_alarm():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    _handler_depth += 1
+    try:
+        yield
+    finally:
+        _handler_depth -= 1
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
 class Deadline:
     """``with Deadline(seconds): ...`` raises :class:`DocumentTimeout` when the block
     runs over (POSIX main thread); elsewhere :attr:`expired` tells afterwards."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.armed = (seconds > 0 and hasattr(signal, "setitimer")
-                      and threading.current_thread() is threading.main_thread())
+        self.armed = seconds > 0 and _can_alarm()
         self._start = 0.0
         self._previous: Any = None
+        self._own_handler = False
 
     def __enter__(self) -> Deadline:
         self._start = time.perf_counter()
         if self.armed:
-            self._previous = signal.signal(signal.SIGALRM, _on_alarm)
+            self._own_handler = _handler_depth == 0
+            if self._own_handler:
+                self._previous = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._previous)
+            if self._own_handler:
+                signal.signal(signal.SIGALRM, self._previous)
 
     @property
     def expired(self) -> bool:
@@ -171,18 +199,19 @@ def extract_partition(task: PartitionTask) -> tuple[PartitionTables, PartitionRe
     extract = get_extractor(task.extractor)
     tables = PartitionTables()
     result = PartitionResult(pid=task.pid, first_seq=task.first_seq)
-    for i, record in enumerate(task.records):
-        record = resolve(record)  # a JSON Lines row is parsed here, in the worker
-        reason, n_chars = process_record(task.first_seq + i, record, extract, task.time_limit, tables)
-        result.records += 1
-        result.bytes += record.size
-        result.disk_bytes += record.disk_bytes
-        if reason is None:
-            result.ok += 1
-            result.chars += n_chars
-        else:
-            result.failed += 1
-            result.reasons[reason] = result.reasons.get(reason, 0) + 1
+    with alarm_handler():
+        for i, record in enumerate(task.records):
+            record = resolve(record)  # a JSON Lines row is parsed here, in the worker
+            reason, n_chars = process_record(task.first_seq + i, record, extract, task.time_limit, tables)
+            result.records += 1
+            result.bytes += record.size
+            result.disk_bytes += record.disk_bytes
+            if reason is None:
+                result.ok += 1
+                result.chars += n_chars
+            else:
+                result.failed += 1
+                result.reasons[reason] = result.reasons.get(reason, 0) + 1
     for name in ("citations", "named", "dates", "relations", "unnumbered"):
         setattr(result, name, tables.count(name))
     result.seconds = time.perf_counter() - start

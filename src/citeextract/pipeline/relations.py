@@ -167,10 +167,13 @@ class _Ctx:
         Vietnamese prose has one of those glyphs every few letters; a head with letters beyond
         ASCII but almost none of them (a typed header may keep a few) lost them."""
         rm, head = self.rm, self.text[:3000]
-        if (rm.dropped_hint is not None and rm.cue_damaged is not None and not head.isascii()
-                and len(rm.dropped_hint.findall(head)) * _GLYPHS_EVERY < len(head)):
-            return rm.cue_damaged
-        return rm.cue
+        hint = rm.dropped_hint
+        if hint is None or rm.cue_damaged is None or head.isascii():
+            return rm.cue
+        # the glyphs of the head's first third are a lower bound, most often enough
+        if len(hint.findall(head, 0, 1000)) * _GLYPHS_EVERY >= len(head):
+            return rm.cue
+        return rm.cue_damaged if len(hint.findall(head)) * _GLYPHS_EVERY < len(head) else rm.cue
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: between the boundaries of its window (a position in no
