@@ -69,9 +69,14 @@ def test_seed_texts_give_what_the_api_gives(tmp_path):
         total += len(expected.citations)
     assert total > 0
     assert rows(out, "errors") == []
-    manifest = json.loads((out / "manifest.json").read_text())
+    written = (out / "manifest.json").read_text()
+    manifest = json.loads(written)
     assert manifest["status"] == "complete"
     assert manifest["totals"]["records"] == 5 and manifest["totals"]["partitions"] == 3
+    # a line per input file and per partition
+    lines = written.splitlines()
+    assert sum('"path": ' in line for line in lines) == 5
+    assert sum(line.startswith('  "0000') for line in lines) == 3
     assert "documents read: 5 = 5 ok + 0 failed" in result.output
     assert f"{total} citations" in result.output
 

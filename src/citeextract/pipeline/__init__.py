@@ -6,7 +6,7 @@ headers, page numbers and signature blocks taken out of the text the later stage
 dates kept) → ``citations`` (numbered
 citations and short forms; canonical ``keys``; ``gate`` decides where exact patterns are
 tried) → ``dates`` → ``named`` (laws cited by name) → ``context`` (issue dates, issuers, the
-text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``endpoints``, ``subject``) → ``scope`` (a repeal or
+text's own number) → ``aliases`` ("(sau đây gọi tắt là …)") → ``pinpoints`` (the parts cited: "khoản 2 Điều 5") → ``relations`` (edges between documents: ``cue_windows``, ``endpoints``, ``reach``, ``subject``) → ``scope`` (a repeal or
 replacement of a part) → ``resolve`` (the version a law named without a year means, by the
 text's date: ``textdate``) → offsets mapped back to the original text; on request, ``structure`` (the parts of a legal text:
 header, preamble, Phần … điểm, closing, furniture). ``spans`` looks mentions up by position.

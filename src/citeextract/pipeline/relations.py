@@ -21,9 +21,8 @@ Named laws use their fullest key in the text (the numbered one when "Luật X s�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import regex
 
@@ -32,7 +31,7 @@ from .named import NamedResult
 from .endpoints import Mention, fold as _fold, mentions_of, titles_in, unnumbered_doc
 from ..rules import NAMED_TYPES, Rules, trie_rx, words_rx
 from .reach import add_reach, reach_matchers
-from .spans import ByStart
+from .cue_windows import BEFORE, CueWindows
 from .consolidated import consolidated_relations
 from . import gate
 from .effect import find_effective
@@ -134,99 +133,7 @@ _COMMA_BEFORE = regex.compile(r"[^;]*,[\s*]*")
 _SEPS = regex.compile(r";|,|(?<![\p{L}])(?i:và)(?![\p{L}])")
 _SEMI = regex.compile(";")
 
-# a cue states an edge only to a document mentioned after it in the same clause (or inside
-# the mention it stands in), so cues are looked for only in these windows around mentions
-_BEFORE, _AFTER = 600, 200
-_GLYPHS_EVERY = 40  # fewer dropped-glyph letters than one in this many characters: the text lost them
-# a cue that points back ("Quyết định số … <description> hết hiệu lực") may stand further after
-_AFTER_BACKWARD = 700
-
-
-class _Ctx:
-    """Per-text state: mentions in reading order, the windows worth reading, clause bounds."""
-
-    def __init__(self, text: str, mentions: list[Mention], rm: RelationMatchers):
-        self.text = text
-        self.index = ByStart(mentions)
-        self.mentions = self.index.items
-        self.rm = rm
-        self.issuers = rm.issuers
-        self.windows: list[tuple[int, int]] = []
-        for m in self.mentions:
-            lo, hi = max(0, m.start - _BEFORE), min(len(text), m.end + _AFTER)
-            if self.windows and lo <= self.windows[-1][1]:
-                self.windows[-1] = (self.windows[-1][0], max(hi, self.windows[-1][1]))
-            else:
-                self.windows.append((lo, hi))
-        self.window_starts = [w[0] for w in self.windows]
-        self._bounds: dict[int, list[int]] = {}  # window -> its clause boundaries, read on first use
-
-    @cached_property
-    def cue(self) -> regex.Pattern:
-        """The cue pattern for this text: with the damaged forms when the text lost glyphs.
-        Vietnamese prose has one of those glyphs every few letters; a head with letters beyond
-        ASCII but almost none of them (a typed header may keep a few) lost them."""
-        rm, head = self.rm, self.text[:3000]
-        hint = rm.dropped_hint
-        if hint is None or rm.cue_damaged is None or head.isascii():
-            return rm.cue
-        # the glyphs of the head's first third are a lower bound, most often enough
-        if len(hint.findall(head, 0, 1000)) * _GLYPHS_EVERY >= len(head):
-            return rm.cue
-        return rm.cue_damaged if len(hint.findall(head)) * _GLYPHS_EVERY < len(head) else rm.cue
-
-    def clause(self, pos: int) -> tuple[int, int]:
-        """The clause holding ``pos``: between the boundaries of its window (a position in no
-        window lies between two windows)."""
-        w = bisect_right(self.window_starts, pos) - 1
-        if w < 0 or pos >= self.windows[w][1]:
-            lo = self.windows[w][1] if w >= 0 else 0
-            hi = self.windows[w + 1][0] if w + 1 < len(self.windows) else len(self.text)
-            return lo, hi
-        bounds = self._bounds.get(w)
-        if bounds is None:
-            lo, hi = self.windows[w]
-            bounds = self._bounds[w] = [lo, *(m.end() for m in self.rm.boundary.finditer(self.text, lo, hi)), hi]
-        i = bisect_right(bounds, pos) - 1
-        return bounds[i], min(len(self.text), bounds[i + 1])
-
-    def after(self, pos: int, limit: int) -> list[Mention]:
-        return self.index.within(pos, limit)
-
-    def before(self, pos: int, lo: int) -> Mention | None:
-        return self.index.last_before(pos, lo)
-
-    def cues(self):
-        if not self.windows:  # no mention: no cue can point to one
-            return
-        seen = -1
-        scan = self.rm.cue_scan.finditer if self.cue is self.rm.cue else self.cue.finditer
-        for lo, hi in self.windows:
-            for cm in scan(self.text, lo, hi):
-                seen = cm.start()
-                yield cm
-        # backward cues past the windows: looked for from their words (as written, capitalised or
-        # in capitals), then matched
-        for word in self.rm.backward_words:
-            for form in dict.fromkeys((word, word.capitalize(), word.upper())):
-                pos = self.text.find(form)
-                while pos >= 0:
-                    if self._outside(pos):
-                        cm = self.cue.match(self.text, pos, pos + 80)
-                        if cm is not None and cm.start() != seen:
-                            yield cm
-                    pos = self.text.find(form, pos + len(form))
-
-    def _outside(self, pos: int) -> bool:
-        """``pos`` lies in no window, but within _AFTER_BACKWARD after a mention."""
-        i = bisect_right(self.window_starts, pos) - 1
-        if i >= 0 and self.windows[i][0] <= pos < self.windows[i][1]:
-            return False
-        m = self.index.last_before(pos, max(0, pos - _AFTER_BACKWARD))
-        return m is not None
-
-
-def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
+def _targets(ctx: CueWindows, pos: int, ce: int, basis: bool) -> list[Mention]:
     """The mention a cue at ``pos`` points to, and the ones coordinated with it."""
     rm, text = ctx.rm, ctx.text
     nxt = ctx.after(pos, ce)
@@ -251,7 +158,7 @@ def _targets(ctx: _Ctx, pos: int, ce: int, basis: bool) -> list[Mention]:
     return out
 
 
-def _source_before(ctx: _Ctx, pos: int, cs: int, rel: str | None = None) -> Mention | None:
+def _source_before(ctx: CueWindows, pos: int, cs: int, rel: str | None = None) -> Mention | None:
     """The mention the clause before ``pos`` is about, if only its description intervenes.
     A cue of the same relation in between continues that description ("Nghị định A quy định
     chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật …")."""
@@ -272,7 +179,7 @@ def _source_before(ctx: _Ctx, pos: int, cs: int, rel: str | None = None) -> Ment
     return m
 
 
-def _amendable_by(ctx: _Ctx, amended: Mention, amender: Mention, cs: int) -> Mention:
+def _amendable_by(ctx: CueWindows, amended: Mention, amender: Mention, cs: int) -> Mention:
     """A law is amended by a law: when a lower text ("Nghị định …") is said to amend what reads
     as a law, the document the law was named in the description of is the one amended
     ("Nghị định A quy định chi tiết Luật B được sửa đổi, bổ sung bởi Nghị định C": C amends A)."""
@@ -287,7 +194,7 @@ def _is_law(m: Mention) -> bool:
     return m.key.split(":", 1)[0] in NAMED_TYPES or "/QH" in m.key
 
 
-def _issued_in(ctx: _Ctx, pos: int, ce: int, issuer_hint: list) -> Mention | None:
+def _issued_in(ctx: CueWindows, pos: int, ce: int, issuer_hint: list) -> Mention | None:
     """A document the sentence from ``pos`` to ``ce`` issues: a citation right after an
     issue verb, or an unnumbered "Kế hoạch …" (recorded in ``issuer_hint``)."""
     rm, text = ctx.rm, ctx.text
@@ -313,7 +220,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     mentions, title_keys = mentions_of(doc.citations, doc.named, named, text, rules)
     subject, how = find_subject(text, doc.citations, rules)
     doc.subject = subject
-    ctx = _Ctx(text, mentions, rm)
+    ctx = CueWindows(text, mentions, rm)
     # a subject known only from citation counts is too weak to be the source of edges
     subj = Mention(subject, -1, -1, "subject") if subject else None
     rels: list[Relation] = []
@@ -349,8 +256,8 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
         if rm.title_word.search(text, max(0, cm.start() - 20), cm.start()):
             continue  # "Luật sửa đổi, bổ sung …": the cue names a document, it states no edge
         cs, ce = ctx.clause(cm.start())
-        # a line start further back than _BEFORE cannot leave only bullets before the cue
-        lo = max(0, cm.start() - _BEFORE)
+        # a line start further back than BEFORE cannot leave only bullets before the cue
+        lo = max(0, cm.start() - BEFORE)
         line_start = max(lo, text.rfind("\n", lo, cm.start()) + 1)
         at_line_start = bool(rm.basis_line.match(text, line_start, cm.start()))
         basis = rel == "based_on" and direction == "forward"
@@ -402,7 +309,7 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
     return list(unnumbered.values())
 
 
-def _basis_end(ctx: _Ctx, pos: int) -> int:
+def _basis_end(ctx: CueWindows, pos: int) -> int:
     """End of a "Căn cứ" line: up to the next "Căn cứ"/blank line/".\\n", keeping ";"-segments."""
     text = ctx.text
     m = ctx.rm.basis_end.search(text, pos + 6)
@@ -410,7 +317,7 @@ def _basis_end(ctx: _Ctx, pos: int) -> int:
     return end
 
 
-def _basis_targets(ctx: _Ctx, cm: regex.Match, end: int) -> list[Mention]:
+def _basis_targets(ctx: CueWindows, cm: regex.Match, end: int) -> list[Mention]:
     """Every document a basis line names (annotation guide §4): the documents it rests on,
     those it names as amending them and those named in their descriptions."""
     return [m for m in ctx.after(cm.end(), end) if m.kind != "unnumbered"]
