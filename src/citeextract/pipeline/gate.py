@@ -46,7 +46,9 @@ def _folded_from_outside() -> frozenset:
     outside = "".join(map(chr, range(0x100, 0x10000)))
     letters = [chr(c) for c in range(0x41, 0x100) if chr(c).isalpha()]
     hits = set(regex.findall("(?i)[" + regex.escape("".join(letters)) + "]", outside))
-    return frozenset(c for c in letters if any(regex.fullmatch("(?i)" + regex.escape(c), h) for h in hits))
+    # one pattern per outside character that matched (a handful), tried on every letter
+    folds = [regex.compile("(?i)" + regex.escape(h)) for h in hits]
+    return frozenset(c for c in letters if any(f.fullmatch(c) for f in folds))
 
 
 def _class_char(c: str) -> str:
