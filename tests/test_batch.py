@@ -224,14 +224,17 @@ def test_deadline_interrupts_in_the_main_thread():
     assert not d.expired
 
 
-def test_deadlines_inside_one_alarm_handler_interrupt_and_the_old_handler_comes_back():
+def test_deadlines_inside_one_alarm_handler_interrupt_and_the_old_handler_comes_back(monkeypatch):
     import signal
     import time
 
-    from citeextract.batch.worker import alarm_handler
+    from citeextract.batch import worker
 
     before = signal.getsignal(signal.SIGALRM)
-    with alarm_handler():
+    with worker.alarm_handler():
+        installs = []
+        real_signal = signal.signal
+        monkeypatch.setattr(worker.signal, "signal", lambda *a: installs.append(a) or real_signal(*a))
         for _ in range(2):  # the handler stays for the second document
             start = time.perf_counter()
             with pytest.raises(DocumentTimeout):
@@ -240,8 +243,12 @@ def test_deadlines_inside_one_alarm_handler_interrupt_and_the_old_handler_comes_
             assert time.perf_counter() - start < 1
         with Deadline(1.0):
             pass
-        time.sleep(0.02)  # no timer left running
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer left running
+        assert installs == []  # each document only set its timer
+        monkeypatch.undo()
     assert signal.getsignal(signal.SIGALRM) == before
+    with worker.alarm_handler(enabled=False):  # no time limit: the handler is left alone
+        assert signal.getsignal(signal.SIGALRM) == before
 
 
 def test_size_limit_and_exit_status(tmp_path):
@@ -282,3 +289,12 @@ def test_progress_bar_off_in_ci_and_quiet(monkeypatch, tmp_path):
     (tmp_path / "a.txt").write_text("Nghị định số 61/2018/NĐ-CP", encoding="utf-8")
     quiet = run(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--quiet")
     assert quiet.output == ""
+
+
+def test_manifest_dump_reads_back_as_json_dumps_would_write_it():
+    from citeextract.batch.manifest import dumps
+
+    manifest = {"status": "complete", "inputs": [{"path": "/tmp/Nghị định\u2028a.txt", "size": 3}], "empty": [],
+                "partitions": {"00000": {"records": 2, "reasons": {}}, 7: None}, "none": {}, 1: 2.5}
+    assert json.loads(dumps(manifest)) == json.loads(json.dumps(manifest))
+    assert json.loads(dumps({})) == {}

@@ -88,6 +88,11 @@ def test_gated_scans_of_a_window_equal_exact_scans_of_it():
     assert checked >= 5 * 4 * 20
 
 
+def test_a_gated_window_takes_positions_from_the_start():
+    with pytest.raises(ValueError, match="from the text's start"):
+        list(_gates()["date"].finditer("ngày 1/1/2020", 0, -3))
+
+
 def test_a_gate_with_a_start_class_scans_whole_texts_only():
     g = _gates()["short form"]
     with pytest.raises(ValueError, match="whole texts"):

@@ -74,12 +74,12 @@ def dumps(manifest: dict[str, Any]) -> str:
     than an indented dump of thousands of inputs."""
     lines = []
     for key, value in manifest.items():
-        head = f" {_compact(key)}: "
+        head = f" {_compact(str(key))}: "
         if isinstance(value, list) and value:
             body = ",\n".join(f"  {_compact(v)}" for v in value)
             lines.append(f"{head}[\n{body}\n ]")
         elif isinstance(value, dict) and value:
-            body = ",\n".join(f"  {_compact(k)}: {_compact(v)}" for k, v in value.items())
+            body = ",\n".join(f"  {_compact(str(k))}: {_compact(v)}" for k, v in value.items())
             lines.append(f"{head}{{\n{body}\n }}")
         else:
             lines.append(head + _compact(value))

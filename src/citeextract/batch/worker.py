@@ -75,11 +75,12 @@ _handler_depth = 0  # how many ``alarm_handler`` blocks are open: the handler is
 
 
 @contextmanager
-def alarm_handler() -> Iterator[None]:
+def alarm_handler(enabled: bool = True) -> Iterator[None]:
     """The time limit's SIGALRM handler, installed once for a run of documents (each
-    :class:`Deadline` inside then only sets and clears the timer)."""
+    :class:`Deadline` inside then only sets and clears the timer); nothing when not
+    ``enabled`` (no time limit)."""
     global _handler_depth
-    if not _can_alarm():
+    if not enabled or not _can_alarm():
         yield
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
@@ -199,7 +200,7 @@ def extract_partition(task: PartitionTask) -> tuple[PartitionTables, PartitionRe
     extract = get_extractor(task.extractor)
     tables = PartitionTables()
     result = PartitionResult(pid=task.pid, first_seq=task.first_seq)
-    with alarm_handler():
+    with alarm_handler(task.time_limit > 0):
         for i, record in enumerate(task.records):
             record = resolve(record)  # a JSON Lines row is parsed here, in the worker
             reason, n_chars = process_record(task.first_seq + i, record, extract, task.time_limit, tables)

@@ -110,5 +110,3 @@ class CueWindows:
             return False
         m = self.index.last_before(pos, max(0, pos - _AFTER_BACKWARD))
         return m is not None
-
-

@@ -187,6 +187,8 @@ class Gate:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         """``exact.finditer(text, pos, endpos)``; ``pos`` and ``endpos`` only for a gate
         without a ``start`` class."""
+        if pos < 0 or (endpos is not None and endpos < 0):
+            raise ValueError("a gated scan takes positions from the text's start")
         size = len(text) if endpos is None else min(endpos, len(text))
         if (pos or size < len(text)) and self._starts is not None:
             raise ValueError("a gate with a start class scans whole texts")

@@ -87,7 +87,8 @@ def _patterns(rules: Rules) -> tuple[regex.Pattern, regex.Pattern]:
     # the words between labels: joining ("và") and, with "-" and "–", range words ("đến"), in one
     # alternation (a smaller pattern is a cheaper call: this one is tried before every part run)
     between_words = [w for w in pr.join if w.strip(",;")] + pr.range_words
-    between = rf"(?:{_GAP}[,;]{_GAP}|{_GAP}[-–]{_GAP}|{_SPACE}(?i:{words_rx(between_words)}){_SPACE})"
+    dash = rf"|{_GAP}[-–]{_GAP}" if pr.range_words else ""  # a range mark, where ranges are read
+    between = rf"(?:{_GAP}[,;]{_GAP}{dash}|{_SPACE}(?i:{words_rx(between_words)}){_SPACE})"
     guard = rf"(?<!(?i:{words_rx(pr.not_before)})[ \t]+)" if pr.not_before else ""
     # the run read backwards needs no guard: the parts are read again one by one, with it
     part = rf"(?i:{level})[ \t*]*\n?[ \t*]*{label}(?:{between}{label})*"

@@ -123,7 +123,8 @@ def relation_matchers(rules: Rules) -> RelationMatchers:
     segment_head = regex.compile(r"[\s*_]*(?:(?i:" + words_rx(words.get("coordinator", ["và"])) + r")\s+)?")
     backward = {c for rel, c, d in rules.relation_cues if d == "backward"}
     backward = tuple(sorted(c for c in backward if not any(o != c and c.startswith(o) for o in backward)))
-    return RelationMatchers(cue, gate.Gate(cue, gate.words(normal, ignore_case=True)), info, filler, passive, not_after, not_after_cue, brk, issue, unnumbered,
+    cue_scan = gate.Gate(cue, gate.words(normal, ignore_case=True))
+    return RelationMatchers(cue, cue_scan, info, filler, passive, not_after, not_after_cue, brk, issue, unnumbered,
                             basis_line, basis_end, title_word, clause_subject, issued_end,
                             joined_predicate, coordinated_tail, purpose_head, segment_head,
                             boundary, issuers, cue_damaged, dropped_hint, backward)
@@ -304,7 +305,9 @@ def find_relations(text: str, doc: Document, named: NamedResult, rules: Rules) -
                 src = Mention(u.key, u.start, u.end, "unnumbered")
         for t in targets:
             add(src, rel, t, cm)
-    add_reach(text, ctx.index, reach_cues, ctx.cue, rm.cue_info, subj, how == "self", rels, add, rules)
+    # (a text without cues leaves the cue pattern unread: no dropped-glyph test)
+    add_reach(text, ctx.index, reach_cues, ctx.cue if reach_cues else rm.cue, rm.cue_info, subj, how == "self",
+              rels, add, rules)
     doc.relations = rels
     return list(unnumbered.values())
 
