@@ -127,7 +127,7 @@ class Deadline:
         return self.seconds > 0 and time.perf_counter() - self._start > self.seconds
 
 
-_takes_page_date: dict[str, bool] = {}
+_takes_page_date: dict[Callable[..., Any], bool] = {}  # extractor -> whether it takes page_date
 
 
 def _accepts(fn: Callable[..., Any], name: str) -> bool:
@@ -139,16 +139,12 @@ def _accepts(fn: Callable[..., Any], name: str) -> bool:
     return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
 
-def _path_of(fn: Callable[..., Any]) -> str:
-    return next((p for p, f in _extractors.items() if f is fn), "")
-
-
 def get_extractor(path: str) -> Callable[..., Any]:
     """Import ``module:function`` once per process."""
     if path not in _extractors:
         module, _, name = path.partition(":")
         fn = _extractors[path] = getattr(importlib.import_module(module), name)
-        _takes_page_date[path] = _accepts(fn, "page_date")
+        _takes_page_date[fn] = _accepts(fn, "page_date")
         warm = getattr(sys.modules.get(getattr(fn, "__module__", "") or ""), "warm_up", None)
         if callable(warm):  # so that a time limit does not count the first document's compilations
             warm()
@@ -158,7 +154,7 @@ def get_extractor(path: str) -> Callable[..., Any]:
 def _extract(extract: Callable[..., Any], text: str, doc_id: str, limit: float, page_date: Any = None) -> Any:
     deadline = Deadline(limit)
     # the page's date chooses the version of a law named without a year when the text has none
-    kwargs = {"page_date": str(page_date)} if page_date and _takes_page_date.get(_path_of(extract), True) else {}
+    kwargs = {"page_date": str(page_date)} if page_date and _takes_page_date.get(extract, True) else {}
     try:
         with deadline:
             doc = extract(text, doc_id=doc_id, **kwargs)
